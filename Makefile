@@ -1,0 +1,62 @@
+# holdspace: one Makefile wraps CMake and installs what a fresh Debian 12 machine lacks.
+# `make run` and `make test` are the two commands; everything else is a helper.
+
+BUILD_DIR  ?= build
+BUILD_TYPE ?= RelWithDebInfo
+JOBS       ?= $(shell nproc)
+
+# Every Debian package the build, the tests and `make run` need. One list, one place.
+DEBIAN_PACKAGES := \
+	build-essential cmake pkg-config \
+	portaudio19-dev libsndfile1-dev libsamplerate0-dev libebur128-dev \
+	libsqlite3-dev libtomlplusplus-dev libcli11-dev libpugixml-dev nlohmann-json3-dev \
+	catch2 jackd2 sox
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps configure build test run clean
+
+all: build
+
+# Install only what is missing, and refresh the package lists only when something is.
+deps:
+	@missing=""; \
+	for p in $(DEBIAN_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing:$$missing"; \
+		$(SUDO) apt-get update -q && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+
+configure: deps
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
+
+build: configure
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+test: build
+	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+
+CLI  := $(BUILD_DIR)/bin/holdspace-cli
+DEMO := playlists/demo/demo.m3u8
+
+# Plays the demo playlist. A machine with no sound card (a server, CI) gets a private JACK
+# dummy device, so the demo still runs through the real audio path, paced in real time.
+run: build
+	@if grep -qs '^ *[0-9]' /proc/asound/cards || [ -n "$$JACK_DEFAULT_SERVER" ]; then \
+		$(CLI) play $(DEMO); \
+	else \
+		echo "No sound card here: playing into a JACK dummy device instead."; \
+		jackd -n holdspace-demo -r -d dummy -r 48000 -p 256 -P 2 -C 0 >/dev/null 2>&1 & jack=$$!; \
+		trap 'kill $$jack 2>/dev/null' EXIT; \
+		for i in $$(seq 50); do \
+			JACK_DEFAULT_SERVER=holdspace-demo $(CLI) devices 2>/dev/null | grep -q JACK && break; \
+			sleep 0.1; \
+		done; \
+		JACK_DEFAULT_SERVER=holdspace-demo $(CLI) play $(DEMO); \
+	fi
+
+clean:
+	rm -rf $(BUILD_DIR)

@@ -1,0 +1,40 @@
+// The engine's parts wired together: the stream slots, the mixer that reads them and the decode
+// worker that fills them. Everything the audio path needs is allocated here, once, up front.
+#pragma once
+
+#include <array>
+#include <memory>
+
+#include "audio/decode_worker.h"
+#include "audio/mixer.h"
+#include "audio/stream_slot.h"
+
+namespace holdspace::audio {
+
+struct EngineConfig {
+  int sample_rate = 48000;
+  // A few seconds per deck: enough to ride out a slow disk or a busy CPU without an underrun.
+  double ring_seconds = 4.0;
+};
+
+class AudioEngine {
+ public:
+  explicit AudioEngine(const EngineConfig& config);
+
+  int sample_rate() const { return sample_rate_; }
+  Mixer& mixer() { return *mixer_; }
+  const Mixer& mixer() const { return *mixer_; }
+  DecodeWorker& decoder() { return *decoder_; }
+  std::int64_t seconds_to_frames(double seconds) const;
+
+ private:
+  static std::array<StreamSlot*, kSlotCount> pointers(
+      std::array<std::unique_ptr<StreamSlot>, kSlotCount>& slots);
+
+  int sample_rate_;
+  std::array<std::unique_ptr<StreamSlot>, kSlotCount> slots_;
+  std::unique_ptr<Mixer> mixer_;
+  std::unique_ptr<DecodeWorker> decoder_;
+};
+
+}  // namespace holdspace::audio

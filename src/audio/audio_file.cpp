@@ -1,0 +1,179 @@
+#include "audio/audio_file.h"
+
+#include <sndfile.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <system_error>
+#include <vector>
+
+#include "audio/channel_downmix.h"
+
+namespace holdspace::audio {
+namespace {
+
+std::string major_format_name(int format) {
+  switch (format & SF_FORMAT_TYPEMASK) {
+    case SF_FORMAT_WAV:
+    case SF_FORMAT_WAVEX:
+    case SF_FORMAT_RF64: return "WAV";
+    case SF_FORMAT_AIFF: return "AIFF";
+    case SF_FORMAT_FLAC: return "FLAC";
+    case SF_FORMAT_OGG:
+      if ((format & SF_FORMAT_SUBMASK) == SF_FORMAT_OPUS) return "Ogg Opus";
+      return "Ogg Vorbis";
+    case SF_FORMAT_MPEG: return "MP3";
+    case SF_FORMAT_CAF: return "CAF";
+    case SF_FORMAT_W64: return "W64";
+    default: {
+      SF_FORMAT_INFO info{};
+      info.format = format & SF_FORMAT_TYPEMASK;
+      if (sf_command(nullptr, SFC_GET_FORMAT_INFO, &info, sizeof info) == 0 && info.name) {
+        return info.name;
+      }
+      return "audio";
+    }
+  }
+}
+
+std::string sample_format_name(int format) {
+  switch (format & SF_FORMAT_SUBMASK) {
+    case SF_FORMAT_PCM_U8:
+    case SF_FORMAT_PCM_S8: return "8-bit";
+    case SF_FORMAT_PCM_16: return "16-bit";
+    case SF_FORMAT_PCM_24: return "24-bit";
+    case SF_FORMAT_PCM_32: return "32-bit";
+    case SF_FORMAT_FLOAT: return "float";
+    case SF_FORMAT_DOUBLE: return "double";
+    default: return "";
+  }
+}
+
+std::string format_name(int format) {
+  const std::string major = major_format_name(format);
+  const int type = format & SF_FORMAT_TYPEMASK;
+  if (type == SF_FORMAT_OGG || type == SF_FORMAT_MPEG) return major;
+  const std::string sample = sample_format_name(format);
+  return sample.empty() ? major : major + " " + sample;
+}
+
+// Says why a file cannot be opened in words a therapist can act on, before libsndfile is asked.
+std::string access_problem(const std::filesystem::path& path) {
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::exists(status)) return "file not found";
+  if (std::filesystem::is_directory(status)) return "is a folder, not an audio file";
+  if (::access(path.c_str(), R_OK) != 0) return std::string("cannot read: ") + std::strerror(errno);
+  return {};
+}
+
+struct OpenedFile {
+  SNDFILE* handle = nullptr;
+  SF_INFO info{};
+};
+
+Result<OpenedFile> open_sndfile(const std::filesystem::path& path) {
+  if (auto problem = access_problem(path); !problem.empty()) {
+    return Error{path.string() + ": " + problem};
+  }
+  OpenedFile opened;
+  opened.handle = sf_open(path.c_str(), SFM_READ, &opened.info);
+  if (!opened.handle) {
+    return Error{path.string() + ": not an audio file holdspace can read (" +
+                 sf_strerror(nullptr) + ")"};
+  }
+  if (opened.info.channels < 1 || opened.info.samplerate < 1) {
+    sf_close(opened.handle);
+    return Error{path.string() + ": the file's header is damaged (no channels or no sample rate)"};
+  }
+  if (opened.info.frames <= 0) {
+    sf_close(opened.handle);
+    return Error{path.string() + ": contains no audio"};
+  }
+  return opened;
+}
+
+AudioFileInfo describe(const SF_INFO& info) {
+  AudioFileInfo described;
+  described.frames = info.frames;
+  described.sample_rate = info.samplerate;
+  described.channels = info.channels;
+  described.format = format_name(info.format);
+  return described;
+}
+
+constexpr std::int64_t kChunkFrames = 4096;
+
+}  // namespace
+
+Result<AudioFileInfo> probe_audio_file(const std::filesystem::path& path) {
+  auto opened = open_sndfile(path);
+  if (!opened) return opened.error();
+  AudioFileInfo info = describe(opened->info);
+  sf_close(opened->handle);
+  return info;
+}
+
+struct AudioFileReader::Impl {
+  SNDFILE* handle = nullptr;
+  std::vector<ChannelWeights> weights;
+  std::vector<float> scratch;  // one chunk of the file's own channels, for the downmix
+  ~Impl() {
+    if (handle) sf_close(handle);
+  }
+};
+
+Result<std::unique_ptr<AudioFileReader>> AudioFileReader::open(const std::filesystem::path& path) {
+  auto opened = open_sndfile(path);
+  if (!opened) return opened.error();
+  auto impl = std::make_unique<Impl>();
+  impl->handle = opened->handle;
+  const int channels = opened->info.channels;
+  if (channels != 2) {
+    std::vector<int> roles(channels);
+    if (sf_command(impl->handle, SFC_GET_CHANNEL_MAP_INFO, roles.data(),
+                   int(roles.size() * sizeof(int))) != SF_TRUE) {
+      roles.clear();
+    }
+    impl->weights = downmix_weights(channels, roles);
+    impl->scratch.resize(std::size_t(kChunkFrames) * channels);
+  }
+  return std::unique_ptr<AudioFileReader>(
+      new AudioFileReader(std::move(impl), describe(opened->info)));
+}
+
+AudioFileReader::AudioFileReader(std::unique_ptr<Impl> impl, AudioFileInfo info)
+    : impl_(std::move(impl)), info_(std::move(info)) {}
+
+AudioFileReader::~AudioFileReader() = default;
+
+std::int64_t AudioFileReader::read_stereo(float* out, std::int64_t max_frames) {
+  std::int64_t done = 0;
+  while (done < max_frames) {
+    const std::int64_t want = std::min(kChunkFrames, max_frames - done);
+    sf_count_t got = 0;
+    if (info_.channels == 2) {
+      got = sf_readf_float(impl_->handle, out + 2 * done, want);
+    } else {
+      got = sf_readf_float(impl_->handle, impl_->scratch.data(), want);
+      downmix_to_stereo(impl_->scratch.data(), info_.channels, long(got), impl_->weights,
+                        out + 2 * done);
+    }
+    if (got <= 0) {
+      if (const int err = sf_error(impl_->handle); err != SF_ERR_NO_ERROR && read_error_.empty()) {
+        read_error_ = sf_error_number(err);
+      }
+      break;
+    }
+    done += got;
+  }
+  return done;
+}
+
+bool AudioFileReader::seek(std::int64_t frame) {
+  return sf_seek(impl_->handle, frame, SEEK_SET) >= 0;
+}
+
+}  // namespace holdspace::audio

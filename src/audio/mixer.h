@@ -1,0 +1,84 @@
+// The real-time mixer: decks fed by stream slots, crossfades, fades and the master gain.
+//
+// process() runs inside the PortAudio callback (or the offline renderer, identically).
+// Real-time contract: process() never allocates, locks, does I/O, logs or throws. It learns
+// what to do only from a fixed SPSC command queue and reports back through a fixed SPSC event
+// queue and atomics. Every buffer it touches is allocated in the constructor, sized for
+// kMaxBlockFrames; larger device blocks are rendered in pieces.
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <memory>
+
+#include "audio/gain_ramps.h"
+#include "audio/mixer_messages.h"
+#include "audio/spsc_queue.h"
+#include "audio/stream_slot.h"
+
+namespace holdspace::audio {
+
+class Mixer {
+ public:
+  static constexpr std::int64_t kMaxBlockFrames = 4096;
+
+  explicit Mixer(std::array<StreamSlot*, kSlotCount> slots);
+
+  // Control thread. False if the command queue is full (the caller retries next poll).
+  bool send(const MixerCommand& command) { return commands_.push(command); }
+  bool next_event(MixerEvent& event) { return events_.pop(event); }
+
+  // Audio thread: renders `frames` frames into `out`, interleaved with `out_channels` channels
+  // (the stereo mix goes to the first two; any others are silent).
+  void process(float* out, std::int64_t frames, int out_channels);
+
+  // Any thread.
+  std::int64_t frames_played(int slot) const { return played_[slot].load(std::memory_order_relaxed); }
+  std::int64_t underruns() const { return underruns_.load(std::memory_order_relaxed); }
+  std::int64_t output_frames() const { return output_frames_.load(std::memory_order_relaxed); }
+  float master_gain() const { return master_gain_.load(std::memory_order_relaxed); }
+
+ private:
+  struct Deck {
+    bool active = false;
+    bool ending = false;  // fading out; released when the fade reaches silence
+    std::uint64_t track_id = 0;
+    std::int64_t played = 0;
+    FadeEnvelope envelope;
+  };
+  enum class DeckOutcome { Playing, Ended, Starved };
+
+  void apply(const MixerCommand& command);
+  void start_deck(int slot, std::uint64_t track_id, std::int64_t fade_frames, std::int64_t at);
+  void release_deck(int slot, std::int64_t at);
+  void drop_queued();
+  void render_chunk(std::int64_t frames);
+  void render_current(std::int64_t offset, std::int64_t count);
+  DeckOutcome mix_deck(int slot, std::int64_t offset, std::int64_t count, std::int64_t& consumed);
+  std::int64_t remaining_frames(int slot) const;
+  void emit(MixerEvent::Type type, int slot, std::int64_t at);
+
+  std::array<StreamSlot*, kSlotCount> slots_;
+  std::array<Deck, kSlotCount> decks_{};
+  int current_ = -1;
+  int queued_ = -1;
+  std::uint64_t queued_track_id_ = 0;
+  std::int64_t queued_crossfade_ = 0;
+  bool fading_out_all_ = false;
+  bool starved_this_block_ = false;
+  std::int64_t clock_ = 0;  // output frames rendered so far (audio thread's copy)
+  LinearGainRamp master_;
+
+  SpscQueue<MixerCommand, 64> commands_;
+  SpscQueue<MixerEvent, 256> events_;
+  std::unique_ptr<float[]> deck_buffer_;  // one deck's frames for one chunk
+  std::unique_ptr<float[]> mix_buffer_;   // the stereo sum for one chunk
+
+  std::array<std::atomic<std::int64_t>, kSlotCount> played_{};
+  std::atomic<std::int64_t> underruns_{0};
+  std::atomic<std::int64_t> output_frames_{0};
+  std::atomic<float> master_gain_{1.0f};
+};
+
+}  // namespace holdspace::audio

@@ -1,0 +1,87 @@
+#include "audio/offline_renderer.h"
+
+#include <sndfile.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "audio/audio_engine.h"
+
+namespace holdspace::audio {
+namespace {
+
+constexpr std::int64_t kBlockFrames = 4096;
+
+struct SndfileCloser {
+  void operator()(SNDFILE* file) const { sf_close(file); }
+};
+using SndfileHandle = std::unique_ptr<SNDFILE, SndfileCloser>;
+
+// A rough upper bound of the output length, for the progress bar and the choice of container.
+double estimated_seconds(const std::vector<playlist::PlaylistEntry>& entries) {
+  double total = 0.0;
+  for (const auto& entry : entries) {
+    if (auto info = probe_audio_file(entry.path)) total += info->seconds();
+  }
+  return total;
+}
+
+Result<SndfileHandle> open_output(const std::filesystem::path& path, int rate, double seconds) {
+  SF_INFO info{};
+  info.samplerate = rate;
+  info.channels = 2;
+  // 3 bytes x 2 channels: past ~4 GiB a plain WAV header overflows, so switch to RF64.
+  const double bytes = seconds * rate * 6.0;
+  info.format = (bytes > 4.0e9 ? SF_FORMAT_RF64 : SF_FORMAT_WAV) | SF_FORMAT_PCM_24;
+  SNDFILE* file = sf_open(path.c_str(), SFM_WRITE, &info);
+  if (!file) return Error{path.string() + ": cannot write: " + sf_strerror(nullptr)};
+  return SndfileHandle(file);
+}
+
+}  // namespace
+
+Result<RenderSummary> render_playlist(const std::vector<playlist::PlaylistEntry>& entries,
+                                      const std::filesystem::path& out_path,
+                                      const RenderOptions& options) {
+  const double expected_seconds = estimated_seconds(entries);
+  auto output = open_output(out_path, options.sample_rate, expected_seconds);
+  if (!output) return output.error();
+
+  EngineConfig config;
+  config.sample_rate = options.sample_rate;
+  AudioEngine engine(config);
+  PlaylistPlayer player(engine, entries, options.player);
+  RenderSummary summary;
+  summary.sample_rate = options.sample_rate;
+  if (!player.start()) {
+    summary.problems = player.take_messages();
+    return Error{"nothing to render: no track in the playlist could be opened"};
+  }
+
+  std::vector<float> block(std::size_t(kBlockFrames * 2));
+  std::int64_t since_progress = 0;
+  while (true) {
+    engine.decoder().fill_all();
+    engine.mixer().process(block.data(), kBlockFrames, 2);
+    player.poll();
+    const std::int64_t block_start = engine.mixer().output_frames() - kBlockFrames;
+    std::int64_t keep = kBlockFrames;
+    // The last track ends inside this block: keep exactly up to its last frame.
+    if (player.finished()) keep = std::clamp<std::int64_t>(player.end_frame() - block_start, 0, kBlockFrames);
+    if (keep > 0 && sf_writef_float(output->get(), block.data(), keep) != keep) {
+      return Error{out_path.string() + ": write failed: " + sf_strerror(output->get())};
+    }
+    summary.frames += keep;
+    since_progress += keep;
+    if (options.on_progress && (since_progress >= options.sample_rate * 10 || player.finished())) {
+      options.on_progress(summary.seconds(), expected_seconds);
+      since_progress = 0;
+    }
+    if (player.finished()) break;
+  }
+  summary.tracks_played = player.tracks_started();
+  summary.problems = player.take_messages();
+  return summary;
+}
+
+}  // namespace holdspace::audio

@@ -1,0 +1,37 @@
+// Renders a playlist through the same mixer, with no device, as fast as the CPU allows, into a
+// WAV file. Deterministic: the decode worker is driven in step with the mixer, so the same
+// playlist always renders to the same samples. Used for tests and for previewing.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "audio/playlist_player.h"
+#include "core/result.h"
+
+namespace holdspace::audio {
+
+struct RenderOptions {
+  int sample_rate = 48000;
+  PlayerOptions player;
+  // Called now and then with (seconds rendered, seconds expected in all).
+  std::function<void(double, double)> on_progress;
+};
+
+struct RenderSummary {
+  std::int64_t frames = 0;
+  int sample_rate = 0;
+  int tracks_played = 0;
+  std::vector<std::string> problems;  // skipped tracks and decode failures
+  double seconds() const { return sample_rate > 0 ? double(frames) / sample_rate : 0.0; }
+};
+
+// Writes 24-bit PCM WAV (RF64 if it would pass WAV's 4 GiB limit).
+Result<RenderSummary> render_playlist(const std::vector<playlist::PlaylistEntry>& entries,
+                                      const std::filesystem::path& out_path,
+                                      const RenderOptions& options);
+
+}  // namespace holdspace::audio

@@ -1,0 +1,78 @@
+// The callback in this file runs on PortAudio's real-time thread. It only hands the buffer to
+// the mixer (itself real-time safe) and bumps an atomic: no allocation, no locks, no I/O, no
+// logging. It always returns paContinue: the stream is started and stopped only from the
+// control thread.
+#include "audio/output_stream.h"
+
+#include <portaudio.h>
+
+namespace holdspace::audio {
+
+struct OutputCallback {
+  static int run(const void*, void* output, unsigned long frames, const PaStreamCallbackTimeInfo*,
+                 PaStreamCallbackFlags status_flags, void* user) {
+    static_cast<OutputStream*>(user)->render(static_cast<float*>(output), frames,
+                                             (status_flags & paOutputUnderflow) != 0);
+    return paContinue;
+  }
+};
+
+Result<std::unique_ptr<OutputStream>> OutputStream::open(const PortAudioSystem&,
+                                                         const OutputDeviceInfo& device,
+                                                         const OutputConfig& config, Mixer& mixer) {
+  const int rate = config.sample_rate > 0 ? config.sample_rate : int(device.default_sample_rate);
+  if (config.channels > device.max_output_channels) {
+    return Error{"device \"" + device.name + "\" has " + std::to_string(device.max_output_channels) +
+                 " output channels, " + std::to_string(config.channels) + " are needed"};
+  }
+  PaStreamParameters params{};
+  params.device = device.index;
+  params.channelCount = config.channels;
+  params.sampleFormat = paFloat32;
+  params.suggestedLatency = Pa_GetDeviceInfo(device.index)->defaultHighOutputLatency;
+
+  if (Pa_IsFormatSupported(nullptr, &params, rate) != paFormatIsSupported) {
+    return Error{"device \"" + device.name + "\" does not play at " + std::to_string(rate) +
+                 " Hz (its own rate is " + std::to_string(int(device.default_sample_rate)) +
+                 " Hz; try --rate " + std::to_string(int(device.default_sample_rate)) + ")"};
+  }
+  std::unique_ptr<OutputStream> stream(new OutputStream(mixer, device, rate, config.channels));
+  const unsigned long frames_per_buffer =
+      config.frames_per_buffer > 0 ? (unsigned long)config.frames_per_buffer : paFramesPerBufferUnspecified;
+  PaStream* pa_stream = nullptr;
+  const PaError error = Pa_OpenStream(
+      &pa_stream, nullptr, &params, rate, frames_per_buffer, paNoFlag,
+      &OutputCallback::run, stream.get());
+  if (error != paNoError) {
+    return Error{"cannot open \"" + device.name + "\": " + Pa_GetErrorText(error)};
+  }
+  stream->stream_ = pa_stream;
+  return stream;
+}
+
+OutputStream::~OutputStream() {
+  if (!stream_) return;
+  Pa_AbortStream(stream_);
+  Pa_CloseStream(stream_);
+}
+
+Status OutputStream::start() {
+  const PaError error = Pa_StartStream(stream_);
+  if (error != paNoError) {
+    return Error{"cannot start \"" + device_.name + "\": " + Pa_GetErrorText(error)};
+  }
+  return ok_status();
+}
+
+void OutputStream::stop() {
+  if (stream_ && Pa_IsStreamActive(stream_) == 1) Pa_StopStream(stream_);
+}
+
+bool OutputStream::active() const { return stream_ && Pa_IsStreamActive(stream_) == 1; }
+
+void OutputStream::render(float* output, unsigned long frames, bool device_underflow) {
+  if (device_underflow) device_underflows_.fetch_add(1, std::memory_order_relaxed);
+  mixer_.process(output, std::int64_t(frames), channels_);
+}
+
+}  // namespace holdspace::audio

@@ -1,0 +1,53 @@
+// One track as the mixer wants it: stereo float frames at the output rate, decoded and resampled
+// on a decode thread. Its length at the output rate is fixed up front (the source frames times
+// the rate ratio, rounded) and the stream is trimmed or padded to exactly that, so the mixer can
+// time a crossfade to the frame before the decoder has reached the end.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "audio/audio_file.h"
+#include "audio/resampler.h"
+#include "core/result.h"
+
+namespace holdspace::audio {
+
+class TrackSource {
+ public:
+  // start_seconds > 0 starts part-way in (resuming a session at the right offset).
+  static Result<std::unique_ptr<TrackSource>> open(const std::filesystem::path& path,
+                                                   int output_rate, double start_seconds = 0.0);
+
+  // Writes up to max_frames stereo frames. Returns how many; 0 once finished().
+  std::int64_t produce(float* out, std::int64_t max_frames);
+
+  bool finished() const { return produced_ >= expected_frames_ || failed_; }
+  std::int64_t expected_frames() const { return expected_frames_; }
+  const AudioFileInfo& info() const { return reader_->info(); }
+  // Non-empty when decoding stopped early (a truncated or corrupt file).
+  const std::string& error() const { return error_; }
+
+ private:
+  TrackSource() = default;
+  std::int64_t pull_resampled(float* out, std::int64_t max_frames);
+
+  std::unique_ptr<AudioFileReader> reader_;
+  std::unique_ptr<StereoResampler> resampler_;  // null when the file is already at the output rate
+  std::vector<float> input_;                    // decoded frames waiting for the resampler
+  std::int64_t input_start_ = 0;
+  std::int64_t input_end_ = 0;
+  bool input_exhausted_ = false;
+  bool resampler_drained_ = false;
+  bool failed_ = false;
+  std::filesystem::path path_;
+  int output_rate_ = 0;
+  std::int64_t expected_frames_ = 0;
+  std::int64_t produced_ = 0;
+  std::string error_;
+};
+
+}  // namespace holdspace::audio

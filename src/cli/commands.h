@@ -1,0 +1,14 @@
+// holdspace-cli's subcommands. Each adds itself to the app and, when run, stores its exit code:
+// 0 for success, 1 for a problem the user must fix (already printed as one line).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace holdspace::cli {
+
+void add_devices_command(CLI::App& app, int& exit_code);
+void add_check_command(CLI::App& app, int& exit_code);
+void add_play_command(CLI::App& app, int& exit_code);
+void add_render_command(CLI::App& app, int& exit_code);
+
+}  // namespace holdspace::cli

@@ -1,0 +1,158 @@
+// holdspace-cli run as a user runs it: real processes, real files, a real (JACK dummy) device.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include "support/jack_server.h"
+#include "support/test_audio.h"
+
+using namespace holdspace;
+
+namespace {
+
+struct Run {
+  int exit_code = -1;
+  std::string output;  // stdout and stderr together
+};
+
+Run run(const std::string& arguments) {
+  const std::string command = std::string(HOLDSPACE_CLI) + " " + arguments + " 2>&1";
+  Run result;
+  std::FILE* pipe = ::popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::array<char, 4096> buffer{};
+  while (std::fgets(buffer.data(), int(buffer.size()), pipe)) result.output += buffer.data();
+  const int status = ::pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+void write_text(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream(path) << text;
+}
+
+const std::string kDemo = std::string(HOLDSPACE_SOURCE_DIR) + "/playlists/demo/demo.m3u8";
+
+}  // namespace
+
+TEST_CASE("every command has --help", "[cli]") {
+  const Run top = run("--help");
+  CHECK(top.exit_code == 0);
+  for (const char* command : {"devices", "check", "play", "render"}) {
+    CHECK(contains(top.output, command));
+    const Run help = run(std::string(command) + " --help");
+    CHECK(help.exit_code == 0);
+    CHECK(contains(help.output, "Usage"));
+  }
+  CHECK(contains(run("play --help").output, "--crossfade"));
+  CHECK(contains(run("render --help").output, "--rate"));
+}
+
+TEST_CASE("check lists the demo playlist's tracks and passes", "[cli]") {
+  const Run check = run("check " + kDemo);
+  INFO(check.output);
+  CHECK(check.exit_code == 0);
+  CHECK(contains(check.output, "Ogg Vorbis"));
+  CHECK(contains(check.output, "44100 Hz"));
+  CHECK(contains(check.output, "4 of 4 tracks playable"));
+}
+
+TEST_CASE("check reports every problem with its line and fails", "[cli]") {
+  test::TempDir dir;
+  test::write_audio(dir / "good.wav", SF_FORMAT_WAV | SF_FORMAT_PCM_16, 48000, 2, 48000, test::constant(0.1f));
+  write_text(dir / "list.m3u8", "#EXTM3U\ngood.wav\nmissing.ogg\nhttp://radio.example/stream\n");
+  const Run check = run("check " + (dir / "list.m3u8").string());
+  INFO(check.output);
+  CHECK(check.exit_code == 1);
+  CHECK(contains(check.output, "list.m3u8:3: file not found"));
+  CHECK(contains(check.output, "list.m3u8:4:"));
+  CHECK(contains(check.output, "1 of 2 tracks playable"));
+}
+
+TEST_CASE("a missing playlist is one clear line, not a crash", "[cli]") {
+  const Run check = run("check /nowhere/session.m3u8");
+  CHECK(check.exit_code == 1);
+  CHECK(contains(check.output, "holdspace-cli: error: "));
+  CHECK(contains(check.output, "/nowhere/session.m3u8"));
+  CHECK(std::count(check.output.begin(), check.output.end(), '\n') == 1);
+}
+
+TEST_CASE("render writes a WAV of the exact length at the asked rate", "[cli]") {
+  test::TempDir dir;
+  test::write_audio(dir / "a.flac", SF_FORMAT_FLAC | SF_FORMAT_PCM_16, 44100, 2, 44100, test::sine(220, 44100, 0.3f));
+  test::write_audio(dir / "b.wav", SF_FORMAT_WAV | SF_FORMAT_PCM_16, 48000, 1, 24000, test::sine(330, 48000, 0.3f));
+  write_text(dir / "list.m3u", "a.flac\nb.wav\n");
+  const Run render = run("render " + (dir / "list.m3u").string() + " -o " + (dir / "out.wav").string() +
+                         " --rate 44100 --crossfade 0.1");
+  INFO(render.output);
+  REQUIRE(render.exit_code == 0);
+  CHECK(contains(render.output, "2 tracks"));
+  const auto out = test::read_audio(dir / "out.wav");
+  CHECK(out.rate == 44100);
+  CHECK(out.frames() == 44100 + 22050 - 4410);
+}
+
+TEST_CASE("render refuses a missing output and a bad rate", "[cli]") {
+  CHECK(run("render " + kDemo).exit_code != 0);
+  CHECK(run("render " + kDemo + " -o /tmp/x.wav --rate 12").exit_code != 0);
+}
+
+TEST_CASE("play runs a playlist to its end on the JACK dummy device with no underrun", "[cli][device]") {
+  test::JackServer jack;
+  test::TempDir dir;
+  test::write_audio(dir / "a.ogg", SF_FORMAT_OGG | SF_FORMAT_VORBIS, 44100, 2, 44100 / 2, test::sine(440, 44100, 0.3f));
+  test::write_audio(dir / "b.wav", SF_FORMAT_WAV | SF_FORMAT_PCM_16, 48000, 2, 48000 / 2, test::sine(550, 48000, 0.3f));
+  write_text(dir / "list.m3u8", "a.ogg\nmissing.wav\nb.wav\n");
+  const Run play = run("play " + (dir / "list.m3u8").string() + " --device system --fade-in 0.1 --buffer 256");
+  INFO(play.output);
+  CHECK(play.exit_code == 0);
+  CHECK(contains(play.output, "finished: 2 tracks"));
+  CHECK(contains(play.output, "0 underruns"));
+  CHECK(contains(play.output, "missing.wav"));  // the bad entry is reported, the rest played
+}
+
+TEST_CASE("Ctrl-C during play fades out and exits cleanly", "[cli][device]") {
+  test::JackServer jack;
+  test::TempDir dir;
+  test::write_audio(dir / "long.wav", SF_FORMAT_WAV | SF_FORMAT_PCM_16, 48000, 2, 48000 * 30, test::sine(440, 48000, 0.3f));
+  write_text(dir / "list.m3u8", "long.wav\n");
+  const std::string command = "timeout --preserve-status -s INT 1.5 " + std::string(HOLDSPACE_CLI) +
+                              " play " + (dir / "list.m3u8").string() + " 2>&1";
+  std::FILE* pipe = ::popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::string output;
+  std::array<char, 4096> buffer{};
+  const auto started = std::chrono::steady_clock::now();
+  while (std::fgets(buffer.data(), int(buffer.size()), pipe)) output += buffer.data();
+  const int status = ::pclose(pipe);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  INFO(output);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  CHECK(contains(output, "stopped"));
+  // 1.5 s of playing, then the 2 s fade: it neither stops dead nor hangs on.
+  CHECK(seconds >= 3.3);
+  CHECK(seconds < 6.0);
+}
+
+TEST_CASE("play names a device that is not there, plainly", "[cli][device]") {
+  test::JackServer jack;
+  const Run play = run("play " + kDemo + " --device 'Studio Monitors 9000'");
+  CHECK(play.exit_code == 1);
+  CHECK(contains(play.output, "no output device called \"Studio Monitors 9000\""));
+}
+
+TEST_CASE("play refuses a volume above 0 dB", "[cli]") {
+  CHECK(run("play " + kDemo + " --volume 6").exit_code != 0);
+}

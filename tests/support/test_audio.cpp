@@ -1,0 +1,104 @@
+#include "support/test_audio.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+#include <random>
+#include <stdexcept>
+
+namespace holdspace::test {
+
+TempDir::TempDir(const std::string& prefix) {
+  std::random_device random;
+  path_ = std::filesystem::temp_directory_path() /
+          (prefix + "-" + std::to_string(::getpid()) + "-" + std::to_string(random()));
+  std::filesystem::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
+}
+
+void write_audio(const std::filesystem::path& path, int format, int rate, int channels,
+                 std::int64_t frames, const SampleFunction& sample) {
+  SF_INFO info{};
+  info.samplerate = rate;
+  info.channels = channels;
+  info.format = format;
+  SNDFILE* file = sf_open(path.c_str(), SFM_WRITE, &info);
+  if (!file) throw std::runtime_error("cannot write " + path.string() + ": " + sf_strerror(nullptr));
+  std::vector<float> block;
+  constexpr std::int64_t kBlock = 4096;
+  for (std::int64_t start = 0; start < frames; start += kBlock) {
+    const std::int64_t count = std::min(kBlock, frames - start);
+    block.assign(std::size_t(count * channels), 0.0f);
+    for (std::int64_t f = 0; f < count; ++f) {
+      for (int c = 0; c < channels; ++c) block[std::size_t(f * channels + c)] = sample(start + f, c);
+    }
+    sf_writef_float(file, block.data(), count);
+  }
+  sf_close(file);
+}
+
+SampleFunction sine(double hz, int rate, float amplitude, std::int64_t phase_frames) {
+  return [=](std::int64_t frame, int) {
+    return amplitude * float(std::sin(2.0 * std::numbers::pi * hz * double(frame + phase_frames) / rate));
+  };
+}
+
+SampleFunction constant(float value) {
+  return [=](std::int64_t, int) { return value; };
+}
+
+DecodedAudio read_audio(const std::filesystem::path& path) {
+  SF_INFO info{};
+  SNDFILE* file = sf_open(path.c_str(), SFM_READ, &info);
+  if (!file) throw std::runtime_error("cannot read " + path.string() + ": " + sf_strerror(nullptr));
+  DecodedAudio audio;
+  audio.rate = info.samplerate;
+  audio.channels = info.channels;
+  audio.samples.resize(std::size_t(info.frames * info.channels));
+  const sf_count_t got = sf_readf_float(file, audio.samples.data(), info.frames);
+  audio.samples.resize(std::size_t(got * info.channels));
+  sf_close(file);
+  return audio;
+}
+
+double estimate_frequency(const std::vector<float>& interleaved, int channels, int channel, int rate,
+                          std::int64_t from_frame, std::int64_t to_frame) {
+  // Interpolated positions of upward zero crossings; frequency = crossings / time between the
+  // first and the last one.
+  double first = -1.0;
+  double last = -1.0;
+  int crossings = 0;
+  for (std::int64_t f = from_frame + 1; f < to_frame; ++f) {
+    const float a = interleaved[std::size_t((f - 1) * channels + channel)];
+    const float b = interleaved[std::size_t(f * channels + channel)];
+    if (a < 0.0f && b >= 0.0f) {
+      const double position = double(f - 1) + double(a) / double(a - b);
+      if (first < 0) {
+        first = position;
+      } else {
+        ++crossings;
+      }
+      last = position;
+    }
+  }
+  if (crossings == 0) return 0.0;
+  return crossings * double(rate) / (last - first);
+}
+
+double rms(const std::vector<float>& interleaved, int channels, int channel, std::int64_t from_frame,
+           std::int64_t to_frame) {
+  double sum = 0.0;
+  for (std::int64_t f = from_frame; f < to_frame; ++f) {
+    const double v = interleaved[std::size_t(f * channels + channel)];
+    sum += v * v;
+  }
+  return to_frame > from_frame ? std::sqrt(sum / double(to_frame - from_frame)) : 0.0;
+}
+
+}  // namespace holdspace::test

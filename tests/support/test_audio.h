@@ -1,0 +1,57 @@
+// Test audio made at test time with libsndfile, and the measurements tests make on audio.
+#pragma once
+
+#include <sndfile.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace holdspace::test {
+
+// A fresh, empty folder under the system temp dir, removed when the object goes.
+class TempDir {
+ public:
+  explicit TempDir(const std::string& prefix = "holdspace-test");
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// Sample generator: (frame index, channel) -> value.
+using SampleFunction = std::function<float(std::int64_t frame, int channel)>;
+
+// Writes `frames` frames with libsndfile in `format` (e.g. SF_FORMAT_WAV | SF_FORMAT_PCM_16).
+void write_audio(const std::filesystem::path& path, int format, int rate, int channels,
+                 std::int64_t frames, const SampleFunction& sample);
+
+// A sine of `hz` at `amplitude`, the same in every channel. phase_frames shifts the phase so a
+// second file can continue exactly where the first stopped.
+SampleFunction sine(double hz, int rate, float amplitude, std::int64_t phase_frames = 0);
+SampleFunction constant(float value);
+
+struct DecodedAudio {
+  int rate = 0;
+  int channels = 0;
+  std::vector<float> samples;  // interleaved
+  std::int64_t frames() const { return channels ? std::int64_t(samples.size()) / channels : 0; }
+  float at(std::int64_t frame, int channel) const { return samples[std::size_t(frame * channels + channel)]; }
+};
+DecodedAudio read_audio(const std::filesystem::path& path);
+
+// The frequency of a steady tone in one channel, from its zero crossings (accurate to well under
+// 1 Hz over a second of audio).
+double estimate_frequency(const std::vector<float>& interleaved, int channels, int channel, int rate,
+                          std::int64_t from_frame, std::int64_t to_frame);
+
+double rms(const std::vector<float>& interleaved, int channels, int channel, std::int64_t from_frame,
+           std::int64_t to_frame);
+
+}  // namespace holdspace::test

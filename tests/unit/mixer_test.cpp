@@ -1,0 +1,195 @@
+// The real-time mixer driven by hand on buffers: what it does when a ring runs dry, at the end
+// of a track, across a crossfade, and with the master gain.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <memory>
+#include <vector>
+
+#include "audio/mixer.h"
+
+using namespace holdspace::audio;
+
+namespace {
+
+struct MixerRig {
+  std::array<std::unique_ptr<StreamSlot>, kSlotCount> slots;
+  std::unique_ptr<Mixer> mixer;
+
+  MixerRig() {
+    std::array<StreamSlot*, kSlotCount> raw{};
+    for (int i = 0; i < kSlotCount; ++i) {
+      slots[i] = std::make_unique<StreamSlot>(1 << 14);
+      raw[i] = slots[i].get();
+    }
+    mixer = std::make_unique<Mixer>(raw);
+  }
+
+  // Fills a slot with `frames` frames of (left, right) and optionally marks the track complete.
+  void feed(int slot, std::int64_t frames, float left, float right, bool complete) {
+    std::vector<float> data;
+    for (std::int64_t i = 0; i < frames; ++i) {
+      data.push_back(left);
+      data.push_back(right);
+    }
+    slots[slot]->ring.write(data.data(), frames);
+    slots[slot]->expected_frames = slots[slot]->expected_frames + frames;
+    if (complete) slots[slot]->producer_done = true;
+  }
+
+  void send(MixerCommand::Type type, int slot, std::int64_t frames, float gain = 1.0f) {
+    MixerCommand command;
+    command.type = type;
+    command.slot = slot;
+    command.track_id = std::uint64_t(slot + 100);
+    command.frames = frames;
+    command.gain = gain;
+    REQUIRE(mixer->send(command));
+  }
+
+  std::vector<float> render(std::int64_t frames, int channels = 2) {
+    std::vector<float> out(std::size_t(frames * channels), 9.0f);  // garbage until written
+    mixer->process(out.data(), frames, channels);
+    return out;
+  }
+
+  std::vector<MixerEvent> events() {
+    std::vector<MixerEvent> all;
+    MixerEvent event;
+    while (mixer->next_event(event)) all.push_back(event);
+    return all;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("an empty ring gives silence, not garbage, and counts one underrun", "[mixer]") {
+  MixerRig rig;
+  rig.feed(0, 100, 0.5f, 0.5f, false);
+  rig.send(MixerCommand::Type::Start, 0, 0);
+  const auto out = rig.render(256);
+  for (int f = 0; f < 100; ++f) REQUIRE(out[2 * f] == 0.5f);
+  for (int f = 100; f < 256; ++f) {
+    REQUIRE(out[2 * f] == 0.0f);
+    REQUIRE(out[2 * f + 1] == 0.0f);
+  }
+  REQUIRE(rig.mixer->underruns() == 1);
+
+  // When audio arrives again the track carries on from where it was.
+  rig.feed(0, 300, 0.25f, 0.25f, false);
+  const auto later = rig.render(256);
+  REQUIRE(later[0] == 0.25f);
+  REQUIRE(rig.mixer->underruns() == 1);
+  REQUIRE(rig.mixer->frames_played(0) == 356);
+}
+
+TEST_CASE("with nothing playing the output is silent and no underrun is counted", "[mixer]") {
+  MixerRig rig;
+  const auto out = rig.render(512, 4);
+  for (float v : out) REQUIRE(v == 0.0f);
+  REQUIRE(rig.mixer->underruns() == 0);
+}
+
+TEST_CASE("a queued track follows the current one gaplessly, to the frame", "[mixer]") {
+  MixerRig rig;
+  rig.feed(0, 100, 0.25f, 0.25f, true);
+  rig.feed(1, 100, 0.5f, 0.5f, true);
+  rig.send(MixerCommand::Type::Start, 0, 0);
+  rig.send(MixerCommand::Type::Queue, 1, 0);
+  const auto out = rig.render(256);
+  for (int f = 0; f < 100; ++f) REQUIRE(out[2 * f] == 0.25f);
+  for (int f = 100; f < 200; ++f) REQUIRE(out[2 * f] == 0.5f);
+  for (int f = 200; f < 256; ++f) REQUIRE(out[2 * f] == 0.0f);
+  REQUIRE(rig.mixer->underruns() == 0);  // the end of a track is not an underrun
+
+  const auto events = rig.events();
+  REQUIRE(events.size() == 4);
+  CHECK(events[0].type == MixerEvent::Type::TrackStarted);
+  CHECK(events[0].at_frame == 0);
+  CHECK(events[1].type == MixerEvent::Type::TrackEnded);
+  CHECK(events[1].slot == 0);
+  CHECK(events[1].at_frame == 100);
+  CHECK(events[2].type == MixerEvent::Type::TrackStarted);
+  CHECK(events[2].slot == 1);
+  CHECK(events[2].at_frame == 100);
+  CHECK(events[3].type == MixerEvent::Type::TrackEnded);
+  CHECK(events[3].at_frame == 200);
+}
+
+TEST_CASE("a crossfade starts exactly its length before the end and keeps constant power",
+          "[mixer]") {
+  MixerRig rig;
+  // The outgoing track only in the left ear, the incoming only in the right, so each deck's
+  // gain can be read straight off the output.
+  rig.feed(0, 1000, 0.5f, 0.0f, true);
+  rig.feed(1, 1000, 0.0f, 0.5f, true);
+  rig.send(MixerCommand::Type::Start, 0, 0);
+  rig.send(MixerCommand::Type::Queue, 1, 200);
+  const auto out = rig.render(2048);
+  for (int f = 0; f < 800; ++f) {
+    REQUIRE(out[2 * f] == 0.5f);
+    REQUIRE(out[2 * f + 1] == 0.0f);
+  }
+  for (int f = 800; f < 1000; ++f) {
+    const double left = out[2 * f] / 0.5;
+    const double right = out[2 * f + 1] / 0.5;
+    REQUIRE(left * left + right * right == Approx(1.0).margin(1e-4));
+  }
+  CHECK(out[2 * 800 + 1] > 0.0f);  // the incoming track begins on frame 800
+  CHECK(out[2 * 999] < 0.01f);     // the outgoing one is all but gone by its last frame
+  for (int f = 1000; f < 1800; ++f) REQUIRE(out[2 * f + 1] == 0.5f);
+  for (int f = 1800; f < 2048; ++f) REQUIRE(out[2 * f + 1] == 0.0f);
+  const auto events = rig.events();
+  REQUIRE(events.size() >= 3);
+  CHECK(events[1].type == MixerEvent::Type::TrackStarted);
+  CHECK(events[1].at_frame == 800);
+}
+
+TEST_CASE("the master gain moves as a ramp, never a step", "[mixer]") {
+  MixerRig rig;
+  rig.feed(0, 4000, 0.5f, 0.5f, true);
+  rig.send(MixerCommand::Type::Start, 0, 0);
+  rig.send(MixerCommand::Type::SetGain, -1, 1000, 0.5f);
+  const auto out = rig.render(2000);
+  float largest_step = 0.0f;
+  for (int f = 1; f < 2000; ++f) largest_step = std::max(largest_step, std::abs(out[2 * f] - out[2 * f - 2]));
+  CHECK(largest_step <= 0.25f / 1000 * 1.01f);
+  CHECK(out[2 * 1500] == Approx(0.25f));
+  CHECK(rig.mixer->master_gain() == Approx(0.5f));
+}
+
+TEST_CASE("fade out brings everything to silence, then reports it", "[mixer]") {
+  MixerRig rig;
+  rig.feed(0, 10000, 0.5f, 0.5f, false);
+  rig.feed(1, 10000, 0.5f, 0.5f, false);
+  rig.send(MixerCommand::Type::Start, 0, 0);
+  rig.send(MixerCommand::Type::Queue, 1, 0);
+  rig.render(100);
+  rig.events();
+  rig.send(MixerCommand::Type::FadeOut, -1, 2000);
+  const auto out = rig.render(4000);
+  for (int f = 1; f < 2000; ++f) REQUIRE(out[2 * f] <= out[2 * f - 2]);
+  for (int f = 2000; f < 4000; ++f) REQUIRE(out[2 * f] == 0.0f);
+  const auto events = rig.events();
+  REQUIRE_FALSE(events.empty());
+  CHECK(events.back().type == MixerEvent::Type::FadedOut);
+  int ended = 0;
+  for (const auto& e : events) ended += e.type == MixerEvent::Type::TrackEnded;
+  CHECK(ended == 2);  // the playing deck, and the queued one handed back unplayed
+}
+
+TEST_CASE("output never leaves full scale, whatever the decks hold", "[mixer]") {
+  MixerRig rig;
+  rig.feed(0, 500, 3.0f, -3.0f, true);
+  rig.send(MixerCommand::Type::Start, 0, 0);
+  const auto out = rig.render(500);
+  for (float v : out) REQUIRE(std::abs(v) <= 1.0f);
+}
+
+TEST_CASE("a block larger than the mixer's own buffers is rendered whole", "[mixer]") {
+  MixerRig rig;
+  rig.feed(0, 10000, 0.5f, 0.5f, true);
+  rig.send(MixerCommand::Type::Start, 0, 0);
+  const auto out = rig.render(Mixer::kMaxBlockFrames * 2 + 10);
+  for (std::int64_t f = 0; f < Mixer::kMaxBlockFrames * 2 + 10; ++f) REQUIRE(out[std::size_t(2 * f)] == 0.5f);
+}

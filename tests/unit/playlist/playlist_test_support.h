@@ -1,0 +1,92 @@
+// Helpers for the playlist tests: a fresh folder per test, files with exact bytes, short WAVs.
+#pragma once
+
+#include <sndfile.h>
+#include <stdlib.h>
+
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <numbers>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "playlist/playlist.h"
+
+namespace holdspace::playlist::test {
+
+// Each test gets its own folder so tests can run in parallel and leave nothing behind.
+class TempDir {
+ public:
+  TempDir() {
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "holdspace-playlist-XXXXXX").string();
+    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+    path_ = pattern;
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    std::filesystem::permissions(path_, std::filesystem::perms::owner_all,
+                                 std::filesystem::perm_options::add, ignored);
+    std::filesystem::remove_all(path_, ignored);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(const std::filesystem::path& name) const { return path_ / name; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// Bytes exactly as given: the tests are about BOMs, CRLF and encodings.
+inline void write_file(const std::filesystem::path& path, std::string_view bytes) {
+  std::filesystem::create_directories(path.parent_path());
+  std::ofstream out(path, std::ios::binary);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  REQUIRE(out.good());
+}
+
+inline std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// A real, quiet stereo sine, so the checker meets a file libsndfile genuinely decodes.
+inline void write_wav(const std::filesystem::path& path, double seconds, int rate = 44100) {
+  std::filesystem::create_directories(path.parent_path());
+  SF_INFO info{};
+  info.samplerate = rate;
+  info.channels = 2;
+  info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16;
+  SNDFILE* file = sf_open(path.c_str(), SFM_WRITE, &info);
+  REQUIRE(file != nullptr);
+  const auto frames = static_cast<sf_count_t>(std::llround(seconds * rate));
+  std::vector<float> samples(static_cast<std::size_t>(frames) * 2);
+  for (sf_count_t i = 0; i < frames; ++i) {
+    const float value = 0.1f * static_cast<float>(std::sin(2.0 * std::numbers::pi * 440.0 * double(i) / rate));
+    samples[static_cast<std::size_t>(i) * 2] = value;
+    samples[static_cast<std::size_t>(i) * 2 + 1] = value;
+  }
+  CHECK(sf_writef_float(file, samples.data(), frames) == frames);
+  sf_close(file);
+}
+
+// read_playlist that must succeed; on failure the test shows the message.
+inline Playlist read_ok(const std::filesystem::path& path) {
+  Result<Playlist> result = read_playlist(path);
+  INFO((result.ok() ? std::string("ok") : result.error().message));
+  REQUIRE(result.ok());
+  return std::move(result).value();
+}
+
+inline std::vector<std::string> problem_texts(const std::vector<PlaylistProblem>& problems) {
+  std::vector<std::string> texts;
+  for (const PlaylistProblem& problem : problems) texts.push_back(format_problem(problem));
+  return texts;
+}
+
+}  // namespace holdspace::playlist::test

@@ -1,0 +1,111 @@
+// The offline renderer: the same mixer with no device, into a WAV file checked with libsndfile.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <numbers>
+
+#include "audio/offline_renderer.h"
+#include "support/test_audio.h"
+
+using namespace holdspace;
+using holdspace::test::TempDir;
+
+namespace {
+
+playlist::PlaylistEntry entry_for(const std::filesystem::path& path, int line) {
+  playlist::PlaylistEntry entry;
+  entry.location = path.string();
+  entry.path = path;
+  entry.line = line;
+  return entry;
+}
+
+constexpr int kRate = 48000;
+
+}  // namespace
+
+TEST_CASE("two tones render gaplessly: no gap, no click at the joint", "[render]") {
+  TempDir dir;
+  const float amplitude = 0.5f;
+  const double hz = 440.0;
+  // The second file continues the first one's phase, so a perfect join is one unbroken sine.
+  test::write_audio(dir / "a.wav", SF_FORMAT_WAV | SF_FORMAT_FLOAT, kRate, 2, kRate, test::sine(hz, kRate, amplitude));
+  test::write_audio(dir / "b.wav", SF_FORMAT_WAV | SF_FORMAT_FLOAT, kRate, 2, kRate,
+                    test::sine(hz, kRate, amplitude, kRate));
+  audio::RenderOptions options;
+  auto summary = audio::render_playlist({entry_for(dir / "a.wav", 1), entry_for(dir / "b.wav", 2)},
+                                        dir / "out.wav", options);
+  REQUIRE(summary.ok());
+  CHECK(summary->tracks_played == 2);
+  CHECK(summary->problems.empty());
+
+  const auto out = test::read_audio(dir / "out.wav");
+  REQUIRE(out.rate == kRate);
+  REQUIRE(out.frames() == 2 * kRate);
+  // The largest sample-to-sample step of a clean sine; a gap or a click at the joint exceeds it.
+  const double clean_step = 2.0 * std::numbers::pi * hz / kRate * amplitude * 1.01;
+  double worst_step = 0.0;
+  for (std::int64_t f = 1; f < out.frames(); ++f) {
+    worst_step = std::max(worst_step, double(std::abs(out.at(f, 0) - out.at(f - 1, 0))));
+  }
+  CHECK(worst_step <= clean_step);
+  // And the joint is where the sine says it should be.
+  for (std::int64_t f = kRate - 5; f < kRate + 5; ++f) {
+    REQUIRE(out.at(f, 0) == Approx(test::sine(hz, kRate, amplitude)(f, 0)).margin(1e-4));
+  }
+}
+
+TEST_CASE("the crossfade is exactly as long as asked", "[render]") {
+  TempDir dir;
+  // Outgoing track in the left ear only, incoming in the right only.
+  test::write_audio(dir / "left.wav", SF_FORMAT_WAV | SF_FORMAT_FLOAT, kRate, 2, kRate,
+                    [](std::int64_t, int channel) { return channel == 0 ? 0.5f : 0.0f; });
+  test::write_audio(dir / "right.wav", SF_FORMAT_WAV | SF_FORMAT_FLOAT, kRate, 2, kRate,
+                    [](std::int64_t, int channel) { return channel == 1 ? 0.5f : 0.0f; });
+  audio::RenderOptions options;
+  options.player.crossfade_seconds = 0.25;
+  auto summary = audio::render_playlist(
+      {entry_for(dir / "left.wav", 1), entry_for(dir / "right.wav", 2)}, dir / "out.wav", options);
+  REQUIRE(summary.ok());
+  const std::int64_t crossfade = kRate / 4;
+
+  const auto out = test::read_audio(dir / "out.wav");
+  REQUIRE(out.frames() == 2 * kRate - crossfade);
+  std::int64_t first_overlap = -1;
+  std::int64_t last_overlap = -1;
+  for (std::int64_t f = 0; f < out.frames(); ++f) {
+    const bool both = out.at(f, 0) > 1e-5f && out.at(f, 1) > 1e-5f;
+    if (both && first_overlap < 0) first_overlap = f;
+    if (both) last_overlap = f;
+    const double power = double(out.at(f, 0)) * out.at(f, 0) + double(out.at(f, 1)) * out.at(f, 1);
+    REQUIRE(power == Approx(0.25).margin(1e-4));  // equal power all the way through
+  }
+  CHECK(first_overlap == kRate - crossfade);
+  // The outgoing track's last frame sits at zero gain, so both are heard on all but that one.
+  CHECK(last_overlap - first_overlap + 2 == crossfade);
+}
+
+TEST_CASE("a bad entry in the middle is skipped with its line, and the good ones play", "[render]") {
+  TempDir dir;
+  test::write_audio(dir / "a.wav", SF_FORMAT_WAV | SF_FORMAT_PCM_16, 44100, 2, 44100, test::sine(300, 44100, 0.3f));
+  test::write_audio(dir / "c.flac", SF_FORMAT_FLAC | SF_FORMAT_PCM_16, 22050, 1, 22050, test::sine(300, 22050, 0.3f));
+  audio::RenderOptions options;
+  auto summary = audio::render_playlist(
+      {entry_for(dir / "a.wav", 2), entry_for(dir / "missing.ogg", 4), entry_for(dir / "c.flac", 6)},
+      dir / "out.wav", options);
+  REQUIRE(summary.ok());
+  CHECK(summary->tracks_played == 2);
+  REQUIRE(summary->problems.size() == 1);
+  CHECK(summary->problems[0].find("line 4") == 0);
+  CHECK(summary->problems[0].find("missing.ogg") != std::string::npos);
+  // Both good tracks, resampled from 44.1 and 22.05 kHz, at their exact lengths.
+  CHECK(test::read_audio(dir / "out.wav").frames() == kRate + kRate);
+}
+
+TEST_CASE("a playlist with nothing playable is an error, not a silent file", "[render]") {
+  TempDir dir;
+  audio::RenderOptions options;
+  auto summary = audio::render_playlist({entry_for(dir / "nope.wav", 1)}, dir / "out.wav", options);
+  REQUIRE_FALSE(summary.ok());
+  CHECK(summary.error().message.find("no track") != std::string::npos);
+}
