@@ -13,7 +13,9 @@ constexpr auto kPollInterval = std::chrono::milliseconds(20);
 }  // namespace
 
 DecodeWorker::DecodeWorker(std::array<StreamSlot*, kSlotCount> slots)
-    : slots_(slots), chunk_(std::size_t(kChunkFrames * 2)) {}
+    : slots_(slots),
+      worker_chunk_(std::size_t(kChunkFrames * 2)),
+      control_chunk_(std::size_t(kChunkFrames * 2)) {}
 
 DecodeWorker::~DecodeWorker() { stop_thread(); }
 
@@ -25,7 +27,7 @@ void DecodeWorker::start_thread() {
 
 void DecodeWorker::stop_thread() {
   {
-    std::lock_guard lock(mutex_);
+    std::lock_guard lock(thread_lock_);
     stopping_ = true;
   }
   wake_.notify_all();
@@ -33,7 +35,7 @@ void DecodeWorker::stop_thread() {
 }
 
 void DecodeWorker::run() {
-  std::unique_lock lock(mutex_);
+  std::unique_lock lock(thread_lock_);
   while (!stopping_) {
     lock.unlock();
     fill_all();
@@ -43,33 +45,32 @@ void DecodeWorker::run() {
 }
 
 void DecodeWorker::attach(int slot, std::unique_ptr<TrackSource> source, std::int64_t prefill_frames) {
+  std::lock_guard lock(slot_locks_[slot]);
   StreamSlot& feed = *slots_[slot];
   feed.ring.reset();
   feed.producer_done.store(false, std::memory_order_relaxed);
   feed.expected_frames.store(source->expected_frames(), std::memory_order_relaxed);
-  std::lock_guard lock(mutex_);
   sources_[slot] = std::move(source);
-  fill_slot(slot, prefill_frames);
+  fill_slot(slot, prefill_frames, control_chunk_);
 }
 
 void DecodeWorker::detach(int slot) {
-  std::lock_guard lock(mutex_);
+  std::lock_guard lock(slot_locks_[slot]);
   sources_[slot].reset();
   slots_[slot]->producer_done.store(false, std::memory_order_relaxed);
   slots_[slot]->ring.reset();
 }
 
 std::int64_t DecodeWorker::fill_all() {
-  std::lock_guard lock(mutex_);
   std::int64_t written = 0;
   for (int slot = 0; slot < kSlotCount; ++slot) {
-    written += fill_slot(slot, slots_[slot]->ring.capacity());
+    std::lock_guard lock(slot_locks_[slot]);
+    written += fill_slot(slot, slots_[slot]->ring.capacity(), worker_chunk_);
   }
   return written;
 }
 
-// Caller holds mutex_.
-std::int64_t DecodeWorker::fill_slot(int slot, std::int64_t limit) {
+std::int64_t DecodeWorker::fill_slot(int slot, std::int64_t limit, std::vector<float>& chunk) {
   TrackSource* source = sources_[slot].get();
   StreamSlot& feed = *slots_[slot];
   if (!source || feed.producer_done.load(std::memory_order_relaxed)) return 0;
@@ -77,12 +78,15 @@ std::int64_t DecodeWorker::fill_slot(int slot, std::int64_t limit) {
   while (written < limit && !source->finished()) {
     const std::int64_t room = std::min({feed.ring.writable(), kChunkFrames, limit - written});
     if (room <= 0) break;
-    const std::int64_t got = source->produce(chunk_.data(), room);
-    feed.ring.write(chunk_.data(), got);
+    const std::int64_t got = source->produce(chunk.data(), room);
+    feed.ring.write(chunk.data(), got);
     written += got;
   }
   if (source->finished()) {
-    if (!source->error().empty()) errors_.push_back(source->error());
+    if (!source->error().empty()) {
+      std::lock_guard lock(errors_lock_);
+      errors_.push_back(source->error());
+    }
     // Release: every frame written above is visible before the mixer sees "done".
     feed.producer_done.store(true, std::memory_order_release);
   }
@@ -90,7 +94,7 @@ std::int64_t DecodeWorker::fill_slot(int slot, std::int64_t limit) {
 }
 
 std::vector<std::string> DecodeWorker::take_errors() {
-  std::lock_guard lock(mutex_);
+  std::lock_guard lock(errors_lock_);
   return std::exchange(errors_, {});
 }
 

@@ -1,7 +1,8 @@
 // Keeps every attached stream slot's ring topped up from its TrackSource.
 // It runs as a background thread during live playback, or is driven by hand (fill_all) by the
 // offline renderer, so both paths decode with the same code. It never runs in the callback;
-// its lock is shared only with the control thread, never with the audio side.
+// its locks are shared only with the control thread, never with the audio side. Each slot has
+// its own lock, so attaching the next track never waits for another track's disk reads.
 #pragma once
 
 #include <array>
@@ -43,14 +44,18 @@ class DecodeWorker {
   std::vector<std::string> take_errors();
 
  private:
-  std::int64_t fill_slot(int slot, std::int64_t limit);
+  // Caller holds slot_locks_[slot].
+  std::int64_t fill_slot(int slot, std::int64_t limit, std::vector<float>& chunk);
   void run();
 
   std::array<StreamSlot*, kSlotCount> slots_;
   std::array<std::unique_ptr<TrackSource>, kSlotCount> sources_;
-  std::vector<float> chunk_;
+  std::array<std::mutex, kSlotCount> slot_locks_;
+  std::vector<float> worker_chunk_;   // the worker's scratch
+  std::vector<float> control_chunk_;  // the control thread's scratch, for prefills
+  std::mutex errors_lock_;
   std::vector<std::string> errors_;
-  std::mutex mutex_;
+  std::mutex thread_lock_;            // guards stopping_
   std::condition_variable wake_;
   std::thread thread_;
   bool stopping_ = false;

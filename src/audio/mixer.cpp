@@ -3,15 +3,12 @@
 #include "audio/mixer.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 
 #include "audio/realtime_context.h"
 
 namespace holdspace::audio {
-namespace {
-// A deck that must fall silent "at once" still ramps over ~10 ms at 48 kHz: a step is a click.
-constexpr std::int64_t kMinimumFadeFrames = 480;
-}  // namespace
 
 Mixer::Mixer(std::array<StreamSlot*, kSlotCount> slots)
     : slots_(slots),
@@ -32,8 +29,10 @@ void Mixer::process(float* out, std::int64_t frames, int out_channels) {
     for (std::int64_t f = 0; f < chunk; ++f) {
       const float gain = master_.next();
       for (int c = 0; c < 2; ++c) {
-        // Until the limiter lands this hard clamp is the last guard against a loud burst.
-        target[f * out_channels + c] = std::clamp(mix_buffer_[2 * f + c] * gain, -1.0f, 1.0f);
+        const float sample = mix_buffer_[2 * f + c] * gain;
+        // NaN fails every comparison, so it becomes silence here; anything else is held to full
+        // scale. (The true-peak limiter is the real ceiling; this is the last guard.)
+        target[f * out_channels + c] = std::isfinite(sample) ? std::clamp(sample, -1.0f, 1.0f) : 0.0f;
       }
       for (int c = 2; c < out_channels; ++c) target[f * out_channels + c] = 0.0f;
     }
@@ -52,24 +51,28 @@ void Mixer::apply(const MixerCommand& command) {
   switch (command.type) {
     case MixerCommand::Type::Start:
     case MixerCommand::Type::CrossfadeTo:
-      if (!valid_slot || decks_[command.slot].active) return;
-      drop_queued();
+      if (!valid_slot) return reject(command);
+      remove_pending(command.slot);  // starting a queued track early: it is no longer queued
+      if (decks_[command.slot].active) return reject(command);
+      drop_all_pending();
       fading_out_all_ = false;
       start_deck(command.slot, command.track_id, command.frames, 0);
       return;
     case MixerCommand::Type::Queue:
-      if (!valid_slot || decks_[command.slot].active) return;
-      drop_queued();
-      if (current_ < 0 && !fading_out_all_) {
-        start_deck(command.slot, command.track_id, 0, 0);  // nothing to follow: play at once
+      if (!valid_slot || decks_[command.slot].active) return reject(command);
+      remove_pending(command.slot);
+      if (current_ < 0) {
+        // Nothing to follow: play at once. Over a fade-out still in progress, fade in briefly.
+        const bool over_fade = fading_out_all_;
+        fading_out_all_ = false;
+        start_deck(command.slot, command.track_id, over_fade ? kMinimumFadeFrames : 0, 0);
         return;
       }
-      queued_ = command.slot;
-      queued_track_id_ = command.track_id;
-      queued_crossfade_ = command.frames;
+      if (pending_count_ == kMaxPending) return reject(command);
+      pending_[pending_count_++] = {command.slot, command.track_id, command.frames};
       return;
     case MixerCommand::Type::FadeOut: {
-      drop_queued();
+      drop_all_pending();
       bool any = false;
       for (auto& deck : decks_) {
         if (!deck.active) continue;
@@ -79,11 +82,11 @@ void Mixer::apply(const MixerCommand& command) {
       }
       current_ = -1;
       fading_out_all_ = any;
-      if (!any) emit(MixerEvent::Type::FadedOut, -1, 0);
+      if (!any) emit(MixerEvent::Type::FadedOut, -1, 0, 0, 0);
       return;
     }
     case MixerCommand::Type::SetGain:
-      master_.ramp_to(command.gain, command.frames);
+      master_.ramp_to(command.gain, std::max(command.frames, kMinimumFadeFrames));
       return;
   }
 }
@@ -101,8 +104,10 @@ void Mixer::start_deck(int slot, std::uint64_t track_id, std::int64_t fade_frame
   Deck& deck = decks_[slot];
   deck.active = true;
   deck.ending = false;
+  deck.starved = false;
   deck.track_id = track_id;
   deck.played = 0;
+  deck.recovery.set(1.0f);
   if (fade_frames > 0) {
     deck.envelope.set_level(0.0f);
     deck.envelope.fade_to(1.0f, fade_frames);
@@ -110,7 +115,14 @@ void Mixer::start_deck(int slot, std::uint64_t track_id, std::int64_t fade_frame
     deck.envelope.set_level(1.0f);
   }
   current_ = slot;
-  emit(MixerEvent::Type::TrackStarted, slot, at);
+  emit(MixerEvent::Type::TrackStarted, slot, track_id, at, 0);
+}
+
+void Mixer::start_next_pending(std::int64_t fade_frames, std::int64_t at) {
+  const Pending next = pending_[0];
+  for (int i = 1; i < pending_count_; ++i) pending_[i - 1] = pending_[i];
+  --pending_count_;
+  start_deck(next.slot, next.track_id, fade_frames, at);
 }
 
 void Mixer::release_deck(int slot, std::int64_t at) {
@@ -118,25 +130,43 @@ void Mixer::release_deck(int slot, std::int64_t at) {
   deck.active = false;
   deck.ending = false;
   if (current_ == slot) current_ = -1;
-  emit(MixerEvent::Type::TrackEnded, slot, at);
+  emit(MixerEvent::Type::TrackEnded, slot, deck.track_id, at, deck.played);
+  if (fading_out_all_) {
+    for (const auto& other : decks_) {
+      if (other.active) return;
+    }
+    fading_out_all_ = false;
+    emit(MixerEvent::Type::FadedOut, -1, 0, at, 0);
+  }
 }
 
-// A queued track that never started is handed back so the control side can reuse its slot.
-void Mixer::drop_queued() {
-  if (queued_ < 0) return;
-  Deck& deck = decks_[queued_];
-  deck.track_id = queued_track_id_;
-  deck.played = 0;
-  const int slot = queued_;
-  queued_ = -1;
-  emit(MixerEvent::Type::TrackEnded, slot, 0);
+bool Mixer::remove_pending(int slot) {
+  for (int i = 0; i < pending_count_; ++i) {
+    if (pending_[i].slot != slot) continue;
+    for (int j = i + 1; j < pending_count_; ++j) pending_[j - 1] = pending_[j];
+    --pending_count_;
+    return true;
+  }
+  return false;
+}
+
+// Queued tracks that never started are handed back so the control side can reuse their slots.
+void Mixer::drop_all_pending() {
+  for (int i = 0; i < pending_count_; ++i) {
+    emit(MixerEvent::Type::TrackEnded, pending_[i].slot, pending_[i].track_id, 0, 0);
+  }
+  pending_count_ = 0;
+}
+
+void Mixer::reject(const MixerCommand& command) {
+  emit(MixerEvent::Type::Rejected, command.slot, command.track_id, 0, 0);
 }
 
 std::int64_t Mixer::remaining_frames(int slot) const {
   const StreamSlot& feed = *slots_[slot];
-  const std::int64_t buffered = feed.ring.readable();
   if (feed.producer_done.load(std::memory_order_acquire)) return feed.ring.readable();
-  return std::max(feed.expected_frames.load(std::memory_order_relaxed) - decks_[slot].played, buffered);
+  return std::max(feed.expected_frames.load(std::memory_order_relaxed) - decks_[slot].played,
+                  feed.ring.readable());
 }
 
 void Mixer::render_chunk(std::int64_t frames) {
@@ -146,15 +176,13 @@ void Mixer::render_chunk(std::int64_t frames) {
     std::int64_t segment = frames - position;
     // A crossfade starts exactly when the current track has `crossfade` frames left, so split
     // the chunk there.
-    if (queued_ >= 0 && current_ >= 0 && queued_crossfade_ > 0 && !decks_[current_].ending) {
+    if (pending_count_ > 0 && current_ >= 0 && pending_[0].crossfade > 0 && !decks_[current_].ending) {
       const std::int64_t remaining = remaining_frames(current_);
-      if (remaining <= queued_crossfade_) {
-        const int next = queued_;
-        queued_ = -1;
+      if (remaining <= pending_[0].crossfade) {
         // A track that ends sooner than announced still crossfades over what is left of it.
-        start_deck(next, queued_track_id_, std::max<std::int64_t>(remaining, 1), position);
+        start_next_pending(std::max<std::int64_t>(remaining, 1), position);
       } else {
-        segment = std::min(segment, remaining - queued_crossfade_);
+        segment = std::min(segment, remaining - pending_[0].crossfade);
       }
     }
 
@@ -170,7 +198,7 @@ void Mixer::render_chunk(std::int64_t frames) {
   }
 }
 
-// The current deck, followed gaplessly by the queued one if it ends inside this segment.
+// The current deck, followed gaplessly by the next queued one if it ends inside this segment.
 void Mixer::render_current(std::int64_t offset, std::int64_t count) {
   std::int64_t filled = 0;
   while (current_ >= 0 && filled < count) {
@@ -179,12 +207,9 @@ void Mixer::render_current(std::int64_t offset, std::int64_t count) {
     const DeckOutcome outcome = mix_deck(slot, offset + filled, count - filled, consumed);
     filled += consumed;
     if (outcome != DeckOutcome::Ended) break;
+    const bool faded_away = decks_[slot].ending;
     release_deck(slot, offset + filled);
-    if (queued_ >= 0 && !fading_out_all_) {
-      const int next = queued_;
-      queued_ = -1;
-      start_deck(next, queued_track_id_, 0, offset + filled);
-    }
+    if (!faded_away && pending_count_ > 0) start_next_pending(0, offset + filled);
   }
 }
 
@@ -195,43 +220,55 @@ Mixer::DeckOutcome Mixer::mix_deck(int slot, std::int64_t offset, std::int64_t c
   // Read producer_done before the ring: if it is set, the ring already holds the last frame.
   const bool producer_done = feed.producer_done.load(std::memory_order_acquire);
   const std::int64_t got = feed.ring.read(deck_buffer_.get(), count);
+  if (got > 0 && deck.starved) {
+    deck.starved = false;
+    deck.recovery.set(0.0f);
+    deck.recovery.ramp_to(1.0f, kMinimumFadeFrames);
+  }
   float* mix = mix_buffer_.get() + offset * 2;
   const float* in = deck_buffer_.get();
   for (std::int64_t f = 0; f < got; ++f) {
-    const float level = deck.envelope.next();
+    const float level = deck.envelope.next() * deck.recovery.next();
     mix[2 * f] += in[2 * f] * level;
     mix[2 * f + 1] += in[2 * f + 1] * level;
+    if (deck.ending && deck.envelope.silent()) {
+      // Faded to nothing: the deck ends on this exact frame, whatever the ring still holds.
+      deck.played += f + 1;
+      consumed = f + 1;
+      return DeckOutcome::Ended;
+    }
   }
   deck.played += got;
   consumed = got;
+  if (got == count) return DeckOutcome::Playing;
+  if (producer_done && feed.ring.readable() == 0) return DeckOutcome::Ended;
 
-  if (deck.ending && deck.envelope.silent()) return DeckOutcome::Ended;
-  if (got < count) {
-    if (producer_done && feed.ring.readable() == 0) return DeckOutcome::Ended;
-    starved_this_block_ = true;  // the rest of this segment stays silent, never garbage
-    return DeckOutcome::Starved;
+  // The ring ran dry mid-track: the rest stays silent, never garbage. A fade in progress keeps
+  // moving with the clock, so a fade-out still ends on time while nothing arrives.
+  starved_this_block_ = true;
+  deck.starved = true;
+  if (deck.ending) {
+    for (std::int64_t f = got; f < count; ++f) {
+      deck.envelope.next();
+      if (deck.envelope.silent()) {
+        consumed = f + 1;
+        return DeckOutcome::Ended;
+      }
+    }
   }
-  return DeckOutcome::Playing;
+  return DeckOutcome::Starved;
 }
 
-void Mixer::emit(MixerEvent::Type type, int slot, std::int64_t at) {
+void Mixer::emit(MixerEvent::Type type, int slot, std::uint64_t track_id, std::int64_t at,
+                 std::int64_t frames) {
   MixerEvent event;
   event.type = type;
   event.slot = slot;
-  if (slot >= 0) {
-    event.track_id = decks_[slot].track_id;
-    event.frames = decks_[slot].played;
-  }
+  event.track_id = track_id;
   event.at_frame = clock_ + at;
-  events_.push(event);  // 256 deep and drained every few ms; a full queue would mean a stuck UI
-
-  if (type == MixerEvent::Type::TrackEnded && fading_out_all_) {
-    for (const auto& deck : decks_) {
-      if (deck.active) return;
-    }
-    fading_out_all_ = false;
-    emit(MixerEvent::Type::FadedOut, -1, at);
-  }
+  event.frames = frames;
+  // 256 deep and drained every few tens of ms; a full queue means the control side has stalled.
+  if (!events_.push(event)) dropped_events_.fetch_add(1, std::memory_order_relaxed);
 }
 
 }  // namespace holdspace::audio

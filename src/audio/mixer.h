@@ -4,7 +4,8 @@
 // Real-time contract: process() never allocates, locks, does I/O, logs or throws. It learns
 // what to do only from a fixed SPSC command queue and reports back through a fixed SPSC event
 // queue and atomics. Every buffer it touches is allocated in the constructor, sized for
-// kMaxBlockFrames; larger device blocks are rendered in pieces.
+// kMaxBlockFrames; larger device blocks are rendered in pieces. The deck and pending arrays are
+// fixed-size for the same reason: nothing may grow on the audio thread.
 #pragma once
 
 #include <array>
@@ -22,10 +23,12 @@ namespace holdspace::audio {
 class Mixer {
  public:
   static constexpr std::int64_t kMaxBlockFrames = 4096;
+  // The shortest ramp for any audible change (~10 ms at 48 kHz): shorter is heard as a click.
+  static constexpr std::int64_t kMinimumFadeFrames = 480;
 
   explicit Mixer(std::array<StreamSlot*, kSlotCount> slots);
 
-  // Control thread. False if the command queue is full (the caller retries next poll).
+  // Control thread. False if the command queue is full: keep the command and send it again.
   bool send(const MixerCommand& command) { return commands_.push(command); }
   bool next_event(MixerEvent& event) { return events_.pop(event); }
 
@@ -37,37 +40,47 @@ class Mixer {
   std::int64_t frames_played(int slot) const { return played_[slot].load(std::memory_order_relaxed); }
   std::int64_t underruns() const { return underruns_.load(std::memory_order_relaxed); }
   std::int64_t output_frames() const { return output_frames_.load(std::memory_order_relaxed); }
+  std::int64_t dropped_events() const { return dropped_events_.load(std::memory_order_relaxed); }
   float master_gain() const { return master_gain_.load(std::memory_order_relaxed); }
 
  private:
   struct Deck {
     bool active = false;
-    bool ending = false;  // fading out; released when the fade reaches silence
+    bool ending = false;   // fading out; released when the fade reaches silence
+    bool starved = false;  // its ring ran dry; it fades back in when audio returns
     std::uint64_t track_id = 0;
     std::int64_t played = 0;
-    FadeEnvelope envelope;
+    FadeEnvelope envelope;     // fades and crossfades
+    LinearGainRamp recovery;   // the short fade-in after an underrun
+  };
+  struct Pending {
+    int slot = -1;
+    std::uint64_t track_id = 0;
+    std::int64_t crossfade = 0;
   };
   enum class DeckOutcome { Playing, Ended, Starved };
 
   void apply(const MixerCommand& command);
   void start_deck(int slot, std::uint64_t track_id, std::int64_t fade_frames, std::int64_t at);
+  void start_next_pending(std::int64_t fade_frames, std::int64_t at);
   void release_deck(int slot, std::int64_t at);
-  void drop_queued();
+  bool remove_pending(int slot);
+  void drop_all_pending();
+  void reject(const MixerCommand& command);
   void render_chunk(std::int64_t frames);
   void render_current(std::int64_t offset, std::int64_t count);
   DeckOutcome mix_deck(int slot, std::int64_t offset, std::int64_t count, std::int64_t& consumed);
   std::int64_t remaining_frames(int slot) const;
-  void emit(MixerEvent::Type type, int slot, std::int64_t at);
+  void emit(MixerEvent::Type type, int slot, std::uint64_t track_id, std::int64_t at, std::int64_t frames);
 
   std::array<StreamSlot*, kSlotCount> slots_;
   std::array<Deck, kSlotCount> decks_{};
+  std::array<Pending, kMaxPending> pending_{};
+  int pending_count_ = 0;
   int current_ = -1;
-  int queued_ = -1;
-  std::uint64_t queued_track_id_ = 0;
-  std::int64_t queued_crossfade_ = 0;
   bool fading_out_all_ = false;
   bool starved_this_block_ = false;
-  std::int64_t clock_ = 0;  // output frames rendered so far (audio thread's copy)
+  std::int64_t clock_ = 0;  // output frames rendered before the current chunk
   LinearGainRamp master_;
 
   SpscQueue<MixerCommand, 64> commands_;
@@ -78,6 +91,7 @@ class Mixer {
   std::array<std::atomic<std::int64_t>, kSlotCount> played_{};
   std::atomic<std::int64_t> underruns_{0};
   std::atomic<std::int64_t> output_frames_{0};
+  std::atomic<std::int64_t> dropped_events_{0};
   std::atomic<float> master_gain_{1.0f};
 };
 

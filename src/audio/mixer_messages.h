@@ -6,15 +6,20 @@
 
 namespace holdspace::audio {
 
-inline constexpr int kSlotCount = 4;  // current, queued next, one fading out, one spare
+// Current, two queued behind it (so even a very short track is followed gaplessly), and one
+// fading out.
+inline constexpr int kSlotCount = 4;
+inline constexpr int kMaxPending = 2;
 
 struct MixerCommand {
   enum class Type : std::uint8_t {
-    Start,        // play `slot` now, fading in over `frames` (0 = at full level at once)
-    Queue,        // play `slot` after the current track: crossfade over `frames`, 0 = gapless
-    CrossfadeTo,  // crossfade from whatever plays now to `slot`, starting now, over `frames`
+    Start,        // play `slot` now, fading in over `frames` (0 = from its first sample as is);
+                  // whatever played fades out over the same frames; pending tracks are dropped
+    Queue,        // play `slot` after the tracks already queued: crossfade over `frames`,
+                  // 0 = gapless. At most kMaxPending wait; more are Rejected.
+    CrossfadeTo,  // the same as Start; named for phase changes
     FadeOut,      // fade everything out over `frames`, then go idle and report FadedOut
-    SetGain,      // ramp the master gain to `gain` (linear) over `frames`
+    SetGain,      // ramp the master gain to `gain` (linear) over `frames` (at least ~10 ms)
   };
   Type type = Type::Start;
   int slot = -1;
@@ -28,6 +33,7 @@ struct MixerEvent {
     TrackStarted,  // `slot`/`track_id` became the current track at output frame `at_frame`
     TrackEnded,    // the deck is idle and its slot may be reused; `frames` = frames it played
     FadedOut,      // a FadeOut finished: everything is silent
+    Rejected,      // a Start or Queue for `slot` could not be carried out; the slot is free
   };
   Type type = Type::TrackStarted;
   int slot = -1;

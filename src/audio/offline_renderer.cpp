@@ -10,7 +10,9 @@
 namespace holdspace::audio {
 namespace {
 
-constexpr std::int64_t kBlockFrames = 4096;
+// The player is polled once per block, so a block is kept short (~21 ms): two queued tracks
+// then always cover the gap until the next poll, however short they are.
+constexpr std::int64_t kBlockFrames = 1024;
 
 struct SndfileCloser {
   void operator()(SNDFILE* file) const { sf_close(file); }
@@ -43,20 +45,22 @@ Result<SndfileHandle> open_output(const std::filesystem::path& path, int rate, d
 Result<RenderSummary> render_playlist(const std::vector<playlist::PlaylistEntry>& entries,
                                       const std::filesystem::path& out_path,
                                       const RenderOptions& options) {
-  const double expected_seconds = estimated_seconds(entries);
-  auto output = open_output(out_path, options.sample_rate, expected_seconds);
-  if (!output) return output.error();
-
   EngineConfig config;
   config.sample_rate = options.sample_rate;
   AudioEngine engine(config);
-  PlaylistPlayer player(engine, entries, options.player);
+  PlayerOptions player_options = options.player;
+  player_options.loop = false;  // a looping render would never end
+  PlaylistPlayer player(engine, entries, player_options);
   RenderSummary summary;
   summary.sample_rate = options.sample_rate;
   if (!player.start()) {
-    summary.problems = player.take_messages();
-    return Error{"nothing to render: no track in the playlist could be opened"};
+    std::string reasons;
+    for (const auto& message : player.take_messages()) reasons += "; " + message;
+    return Error{"nothing to render: no track in the playlist could be opened" + reasons};
   }
+  const double expected_seconds = estimated_seconds(entries);
+  auto output = open_output(out_path, options.sample_rate, expected_seconds);
+  if (!output) return output.error();
 
   std::vector<float> block(std::size_t(kBlockFrames * 2));
   std::int64_t since_progress = 0;

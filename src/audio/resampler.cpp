@@ -28,8 +28,8 @@ StereoResampler::Progress StereoResampler::process(const float* input, std::int6
   data.output_frames = long(output_capacity);
   data.end_of_input = end_of_input ? 1 : 0;
   data.src_ratio = ratio_;
-  if (src_process(static_cast<SRC_STATE*>(state_), &data) != 0) return {};
-  return {data.input_frames_used, data.output_frames_gen};
+  if (src_process(static_cast<SRC_STATE*>(state_), &data) != 0) return {0, 0, true};
+  return {data.input_frames_used, data.output_frames_gen, false};
 }
 
 }  // namespace holdspace::audio

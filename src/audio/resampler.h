@@ -25,6 +25,7 @@ class StereoResampler {
   struct Progress {
     std::int64_t input_used = 0;
     std::int64_t output_written = 0;
+    bool failed = false;  // libsamplerate refused; the track cannot go on
   };
   // Converts as much of `input` as fits into `output`. Set end_of_input with the last input so
   // the filter's tail is flushed.

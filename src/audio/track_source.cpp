@@ -2,16 +2,31 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 
 namespace holdspace::audio {
 namespace {
+
 constexpr std::int64_t kInputChunkFrames = 8192;
+// Held back from every call so a sudden end can be faded (10 ms at 48 kHz: short enough to
+// keep the mixer's view of the ring current, long enough that the fade is not a click).
+constexpr std::int64_t kHeldFrames = 480;
 // Decoders and the resampler's rounding may end a few frames short of the announced length;
 // that much is padded with silence. A file that ends sooner than this (a header that claims
 // more audio than there is, a cut-off download) is treated as ending there, so it never turns
 // into a long silence in the client's headphones.
 constexpr double kPadToleranceSeconds = 0.5;
+// A float file can carry NaN, infinities or absurd values; nothing past +12 dBFS is music.
+constexpr float kSaneSampleLimit = 4.0f;
+
+void sanitise(float* samples, std::int64_t count) {
+  for (std::int64_t i = 0; i < count; ++i) {
+    const float v = samples[i];
+    samples[i] = std::isfinite(v) ? std::clamp(v, -kSaneSampleLimit, kSaneSampleLimit) : 0.0f;
+  }
+}
+
 }  // namespace
 
 Result<std::unique_ptr<TrackSource>> TrackSource::open(const std::filesystem::path& path,
@@ -43,29 +58,71 @@ Result<std::unique_ptr<TrackSource>> TrackSource::open(const std::filesystem::pa
 }
 
 std::int64_t TrackSource::produce(float* out, std::int64_t max_frames) {
-  max_frames = std::min(max_frames, expected_frames_ - produced_);
-  if (max_frames <= 0 || failed_) return 0;
+  if (finished() || max_frames <= 0) return 0;
+  // staged_ = [frames held from last time][newly decoded frames]
+  staged_.resize(std::size_t((held_frames_ + max_frames) * 2));
+  const std::int64_t fresh = decode_over_ ? 0 : decode(staged_.data() + held_frames_ * 2, max_frames);
+  std::int64_t available = held_frames_ + fresh;
 
+  std::int64_t hand_out = std::max<std::int64_t>(0, available - kHeldFrames);
+  if (decode_over_) {
+    hand_out = available;
+    if (fade_tail_) {
+      // Fade the last frames we have to silence, so a broken file never ends on a click.
+      const std::int64_t length = std::min(available, kHeldFrames);
+      float* tail = staged_.data() + (available - length) * 2;
+      for (std::int64_t f = 0; f < length; ++f) {
+        const float gain = float(length - 1 - f) / float(std::max<std::int64_t>(length - 1, 1));
+        tail[2 * f] *= gain;
+        tail[2 * f + 1] *= gain;
+      }
+      fade_tail_ = false;
+    }
+  }
+  hand_out = std::min(hand_out, max_frames);
+  std::memcpy(out, staged_.data(), std::size_t(hand_out * 2) * sizeof(float));
+  held_frames_ = available - hand_out;
+  std::memmove(staged_.data(), staged_.data() + hand_out * 2, std::size_t(held_frames_ * 2) * sizeof(float));
+  return hand_out;
+}
+
+void TrackSource::fail(const std::string& why) {
+  error_ = path_.string() + ": " + why;
+  decode_over_ = true;
+  fade_tail_ = true;
+}
+
+// Decodes (and resamples) up to max_frames new frames, padding a small shortfall at the end.
+std::int64_t TrackSource::decode(float* out, std::int64_t max_frames) {
+  max_frames = std::min(max_frames, expected_frames_ - decoded_);
+  if (max_frames <= 0) {
+    decode_over_ = true;
+    return 0;
+  }
   std::int64_t got = resampler_ ? pull_resampled(out, max_frames) : reader_->read_stereo(out, max_frames);
+  if (decode_over_) return 0;  // the resampler failed
   if (got == 0) {
     if (!reader_->read_error().empty()) {
-      error_ = path_.string() + ": " + reader_->read_error();
-      failed_ = true;
+      fail("stopped decoding: " + reader_->read_error());
       return 0;
     }
-    const std::int64_t shortfall = expected_frames_ - produced_;
+    const std::int64_t shortfall = expected_frames_ - decoded_;
     if (shortfall > std::int64_t(kPadToleranceSeconds * output_rate_)) {
-      error_ = path_.string() + ": the file ends " + std::to_string(shortfall / output_rate_) +
-               " s before its header says it should";
-      failed_ = true;
+      char why[96];
+      std::snprintf(why, sizeof why, "the file ends %.1f s before its header says it should",
+                    double(shortfall) / output_rate_);
+      fail(why);
       return 0;
     }
     // A few frames short of the rounded length: pad with silence so the track is exactly as
-    // long as announced.
+    // long as announced. More than a handful, and the audio before the pad is faded first.
+    if (shortfall > kHeldFrames / 8) fade_tail_ = true;
     got = max_frames;
     std::memset(out, 0, std::size_t(got * 2) * sizeof(float));
   }
-  produced_ += got;
+  sanitise(out, got * 2);
+  decoded_ += got;
+  if (decoded_ >= expected_frames_) decode_over_ = true;
   return got;
 }
 
@@ -79,9 +136,15 @@ std::int64_t TrackSource::pull_resampled(float* out, std::int64_t max_frames) {
         input_exhausted_ = true;
         if (!reader_->read_error().empty()) return written;
       }
+      // Before the filter, so one bad sample cannot smear across the resampler's taps.
+      sanitise(input_.data(), input_end_ * 2);
     }
     const auto step = resampler_->process(input_.data() + input_start_ * 2, input_end_ - input_start_,
                                           out + written * 2, max_frames - written, input_exhausted_);
+    if (step.failed) {
+      fail("the resampler failed");
+      return written;
+    }
     input_start_ += step.input_used;
     written += step.output_written;
     if (input_exhausted_ && step.output_written == 0) resampler_drained_ = true;

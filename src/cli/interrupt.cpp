@@ -4,8 +4,8 @@
 
 namespace holdspace::cli {
 namespace {
-volatile std::sig_atomic_t g_interrupted = 0;
-extern "C" void on_interrupt(int) { g_interrupted = 1; }
+volatile std::sig_atomic_t g_interrupts = 0;
+extern "C" void on_interrupt(int) { g_interrupts = g_interrupts + 1; }
 }  // namespace
 
 void watch_for_interrupt() {
@@ -16,6 +16,6 @@ void watch_for_interrupt() {
   sigaction(SIGTERM, &action, nullptr);
 }
 
-bool interrupted() { return g_interrupted != 0; }
+int interrupt_count() { return int(g_interrupts); }
 
 }  // namespace holdspace::cli

@@ -5,6 +5,6 @@
 namespace holdspace::cli {
 
 void watch_for_interrupt();  // installs the SIGINT/SIGTERM handler
-bool interrupted();
+int interrupt_count();       // how many times Ctrl-C (or SIGTERM) has arrived
 
 }  // namespace holdspace::cli

@@ -31,6 +31,7 @@ struct PlayArguments {
 };
 
 constexpr double kInterruptFadeSeconds = 2.0;
+constexpr auto kInterruptFadeGrace = std::chrono::seconds(4);
 constexpr auto kPollInterval = std::chrono::milliseconds(50);
 
 std::string status_text(const audio::NowPlaying& now, std::int64_t underruns) {
@@ -69,7 +70,6 @@ int play(const PlayArguments& args) {
     return 1;
   }
 
-  // Nothing sounds yet, so the volume may be set without a ramp.
   audio::MixerCommand volume;
   volume.type = audio::MixerCommand::Type::SetGain;
   volume.gain = audio::decibels_to_gain(args.volume_db);
@@ -96,6 +96,7 @@ int play(const PlayArguments& args) {
 
   LiveLine status(stdout);
   bool fading = false;
+  auto fade_deadline = std::chrono::steady_clock::time_point::max();
   int last_index = -1;
   while (!player.finished()) {
     std::this_thread::sleep_for(kPollInterval);
@@ -104,10 +105,14 @@ int play(const PlayArguments& args) {
       status.finish();
       print_warning(message);
     }
-    if (interrupted() && !fading) {
+    if (interrupt_count() > 0 && !fading) {
       fading = true;
       player.fade_out(kInterruptFadeSeconds);
+      // The fade runs on the device's clock; if the device has stalled, stop anyway.
+      fade_deadline = std::chrono::steady_clock::now() + kInterruptFadeGrace;
     }
+    // A second Ctrl-C, or a fade that cannot finish, stops at once.
+    if (interrupt_count() > 1 || std::chrono::steady_clock::now() > fade_deadline) break;
     const auto now = player.now_playing();
     status.show(status_text(now, engine.mixer().underruns()));
     if (!status.enabled() && now.index >= 0 && now.index != last_index) {

@@ -75,12 +75,15 @@ TEST_CASE("an empty ring gives silence, not garbage, and counts one underrun", "
   }
   REQUIRE(rig.mixer->underruns() == 1);
 
-  // When audio arrives again the track carries on from where it was.
-  rig.feed(0, 300, 0.25f, 0.25f, false);
-  const auto later = rig.render(256);
-  REQUIRE(later[0] == 0.25f);
+  // When audio arrives again the track carries on from where it was, fading back in over
+  // ~10 ms rather than jumping back to full level.
+  rig.feed(0, 1000, 0.25f, 0.25f, false);
+  const auto later = rig.render(600);
+  REQUIRE(later[0] < 0.01f);
+  for (int f = 1; f < int(Mixer::kMinimumFadeFrames); ++f) REQUIRE(later[2 * f] >= later[2 * f - 2]);
+  REQUIRE(later[2 * 500] == 0.25f);
   REQUIRE(rig.mixer->underruns() == 1);
-  REQUIRE(rig.mixer->frames_played(0) == 356);
+  REQUIRE(rig.mixer->frames_played(0) == 700);
 }
 
 TEST_CASE("with nothing playing the output is silent and no underrun is counted", "[mixer]") {
@@ -192,4 +195,88 @@ TEST_CASE("a block larger than the mixer's own buffers is rendered whole", "[mix
   rig.send(MixerCommand::Type::Start, 0, 0);
   const auto out = rig.render(Mixer::kMaxBlockFrames * 2 + 10);
   for (std::int64_t f = 0; f < Mixer::kMaxBlockFrames * 2 + 10; ++f) REQUIRE(out[std::size_t(2 * f)] == 0.5f);
+}
+
+TEST_CASE("starting the track that is queued plays it and does not hand its slot back", "[mixer]") {
+  MixerRig rig;
+  rig.feed(0, 5000, 0.25f, 0.25f, true);
+  rig.feed(1, 5000, 0.5f, 0.5f, true);
+  rig.send(MixerCommand::Type::Start, 0, 0);
+  rig.send(MixerCommand::Type::Queue, 1, 0);
+  rig.render(64);
+  rig.send(MixerCommand::Type::CrossfadeTo, 1, 100);
+  const auto out = rig.render(1000);
+  CHECK(out[2 * 500] == 0.5f);
+  for (const auto& event : rig.events()) {
+    CHECK_FALSE((event.type == MixerEvent::Type::TrackEnded && event.slot == 1));
+    CHECK(event.type != MixerEvent::Type::Rejected);
+  }
+}
+
+TEST_CASE("two tracks can wait in the queue; a third is refused and handed back", "[mixer]") {
+  MixerRig rig;
+  rig.feed(0, 100, 0.1f, 0.1f, true);
+  rig.feed(1, 100, 0.2f, 0.2f, true);
+  rig.feed(2, 100, 0.3f, 0.3f, true);
+  rig.feed(3, 100, 0.4f, 0.4f, true);
+  rig.send(MixerCommand::Type::Start, 0, 0);
+  rig.send(MixerCommand::Type::Queue, 1, 0);
+  rig.send(MixerCommand::Type::Queue, 2, 0);
+  rig.send(MixerCommand::Type::Queue, 3, 0);
+  const auto out = rig.render(400);
+  CHECK(out[2 * 50] == 0.1f);
+  CHECK(out[2 * 150] == 0.2f);
+  CHECK(out[2 * 250] == 0.3f);
+  CHECK(out[2 * 350] == 0.0f);
+  bool rejected = false;
+  for (const auto& event : rig.events()) rejected |= event.type == MixerEvent::Type::Rejected && event.slot == 3;
+  CHECK(rejected);
+}
+
+TEST_CASE("a track queued while everything fades out still plays", "[mixer]") {
+  MixerRig rig;
+  rig.feed(0, 10000, 0.5f, 0.5f, true);
+  rig.feed(1, 10000, 0.25f, 0.25f, true);
+  rig.send(MixerCommand::Type::Start, 0, 0);
+  rig.render(100);
+  rig.send(MixerCommand::Type::FadeOut, -1, 1000);
+  rig.render(100);
+  rig.send(MixerCommand::Type::Queue, 1, 0);
+  rig.render(2000);
+  const auto out = rig.render(100);
+  CHECK(out[0] == 0.25f);
+}
+
+TEST_CASE("a fade-out finishes on time even while the ring is starved", "[mixer]") {
+  MixerRig rig;
+  rig.feed(0, 200, 0.5f, 0.5f, false);
+  rig.send(MixerCommand::Type::Start, 0, 0);
+  rig.send(MixerCommand::Type::FadeOut, -1, 1000);
+  rig.render(2000);
+  bool faded = false;
+  for (const auto& event : rig.events()) faded |= event.type == MixerEvent::Type::FadedOut;
+  CHECK(faded);
+}
+
+TEST_CASE("a deck released by a fade reports the frame it went silent on", "[mixer]") {
+  MixerRig rig;
+  rig.feed(0, 10000, 0.5f, 0.5f, true);
+  rig.send(MixerCommand::Type::Start, 0, 0);
+  rig.render(256);
+  rig.events();
+  rig.send(MixerCommand::Type::FadeOut, -1, 1000);
+  rig.render(4096);
+  const auto events = rig.events();
+  REQUIRE(events.size() == 2);
+  CHECK(events[0].type == MixerEvent::Type::TrackEnded);
+  CHECK(events[0].at_frame == 256 + 1000);
+  CHECK(events[1].type == MixerEvent::Type::FadedOut);
+}
+
+TEST_CASE("NaN in a deck never reaches the output", "[mixer]") {
+  MixerRig rig;
+  rig.feed(0, 100, std::nanf(""), 0.5f, true);
+  rig.send(MixerCommand::Type::Start, 0, 0);
+  const auto out = rig.render(100);
+  for (float v : out) REQUIRE(std::isfinite(v));
 }

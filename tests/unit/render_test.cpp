@@ -109,3 +109,61 @@ TEST_CASE("a playlist with nothing playable is an error, not a silent file", "[r
   REQUIRE_FALSE(summary.ok());
   CHECK(summary.error().message.find("no track") != std::string::npos);
 }
+
+TEST_CASE("tracks of a few milliseconds are still joined gaplessly", "[render]") {
+  TempDir dir;
+  test::write_audio(dir / "a.wav", SF_FORMAT_WAV | SF_FORMAT_FLOAT, kRate, 2, 10000, test::constant(0.1f));
+  test::write_audio(dir / "b.wav", SF_FORMAT_WAV | SF_FORMAT_FLOAT, kRate, 2, 1000, test::constant(0.2f));
+  test::write_audio(dir / "c.wav", SF_FORMAT_WAV | SF_FORMAT_FLOAT, kRate, 2, 300, test::constant(0.3f));
+  test::write_audio(dir / "d.wav", SF_FORMAT_WAV | SF_FORMAT_FLOAT, kRate, 2, 10000, test::constant(0.4f));
+  audio::RenderOptions options;
+  auto summary = audio::render_playlist({entry_for(dir / "a.wav", 1), entry_for(dir / "b.wav", 2),
+                                         entry_for(dir / "c.wav", 3), entry_for(dir / "d.wav", 4)},
+                                        dir / "out.wav", options);
+  REQUIRE(summary.ok());
+  const auto out = test::read_audio(dir / "out.wav");
+  REQUIRE(out.frames() == 21300);
+  for (std::int64_t f = 0; f < out.frames(); ++f) {
+    const float expected = f < 10000 ? 0.1f : f < 11000 ? 0.2f : f < 11300 ? 0.3f : 0.4f;
+    REQUIRE(out.at(f, 0) == Approx(expected).margin(1e-5));
+  }
+}
+
+TEST_CASE("a file that breaks off mid-stream fades out instead of clicking", "[render]") {
+  TempDir dir;
+  // A WAV whose header promises 4 s of a loud tone, cut off after about 1 s of data.
+  test::write_audio(dir / "cut.wav", SF_FORMAT_WAV | SF_FORMAT_PCM_16, kRate, 2, kRate * 4,
+                    test::sine(200, kRate, 0.5f));
+  std::filesystem::resize_file(dir / "cut.wav", 44 + kRate * 4);
+  test::write_audio(dir / "next.wav", SF_FORMAT_WAV | SF_FORMAT_PCM_16, kRate, 2, kRate, test::constant(0.0f));
+  audio::RenderOptions options;
+  auto summary = audio::render_playlist({entry_for(dir / "cut.wav", 1), entry_for(dir / "next.wav", 2)},
+                                        dir / "out.wav", options);
+  REQUIRE(summary.ok());
+  const auto out = test::read_audio(dir / "out.wav");
+  // About 1 s of the tone, then the (silent) next track: no 3 s hole where the promise was.
+  CHECK(out.frames() < kRate * 2 + kRate / 10);
+  // The steepest step anywhere is no bigger than the tone's own: no click where it broke off.
+  const double clean_step = 2.0 * std::numbers::pi * 200 / kRate * 0.5 * 1.05;
+  double worst = 0.0;
+  for (std::int64_t f = 1; f < out.frames(); ++f) {
+    worst = std::max(worst, double(std::abs(out.at(f, 0) - out.at(f - 1, 0))));
+  }
+  CHECK(worst <= clean_step);
+}
+
+TEST_CASE("NaN and absurd samples in a float file are never passed on", "[render]") {
+  TempDir dir;
+  test::write_audio(dir / "bad.wav", SF_FORMAT_WAV | SF_FORMAT_FLOAT, 44100, 2, 44100,
+                    [](std::int64_t frame, int) {
+                      if (frame % 1000 == 0) return std::nanf("");
+                      if (frame % 1000 == 500) return 1.0e30f;
+                      return 0.1f;
+                    });
+  audio::RenderOptions options;
+  auto summary = audio::render_playlist({entry_for(dir / "bad.wav", 1)}, dir / "out.wav", options);
+  REQUIRE(summary.ok());
+  const auto out = test::read_audio(dir / "out.wav");
+  for (float v : out.samples) REQUIRE(std::isfinite(v));
+  for (float v : out.samples) REQUIRE(std::abs(v) <= 1.0f);
+}

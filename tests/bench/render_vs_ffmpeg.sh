@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Benchmark: holdspace-cli render against ffmpeg on the same files, both decoding the 41 Wesnoth
+# tracks (about 128 minutes of 44.1 kHz Ogg Vorbis) and resampling them to 48 kHz.
+#   tests/bench/render_vs_ffmpeg.sh [path/to/holdspace-cli] [runs]
+# Prints each run, the medians and the ratio (ours / ffmpeg; below 1.0 means we are faster).
+# ffmpeg writes to the null muxer; we write a 24-bit WAV to /dev/shm, so we do a little more.
+set -euo pipefail
+
+cli="${1:-build/bin/holdspace-cli}"
+runs="${2:-3}"
+cache="${HOLDSPACE_CACHE:-$HOME/.cache/holdspace-test}"
+music="$cache/wesnoth/usr/share/games/wesnoth/1.16/data/core/music"
+
+command -v ffmpeg >/dev/null || { echo "ffmpeg is needed: apt-get install ffmpeg" >&2; exit 1; }
+if [ ! -d "$music" ]; then
+  mkdir -p "$cache"
+  (cd "$cache" && apt-get download wesnoth-1.16-music && dpkg -x wesnoth-1.16-music_*.deb wesnoth)
+fi
+playlist="$cache/wesnoth.m3u"
+concat="$cache/wesnoth.concat"
+find "$music" -name '*.ogg' | sort > "$playlist"
+sed "s/'/'\\\\''/g; s/^/file '/; s/\$/'/" "$playlist" > "$concat"
+out="/dev/shm/holdspace-bench-$$.wav"
+trap 'rm -f "$out"' EXIT
+
+seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(date +%s.%N); echo "$end - $start" | bc -l; }
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+ours=(); theirs=()
+for run in $(seq "$runs"); do
+  o=$(seconds "$cli" render "$playlist" -o "$out" --rate 48000)
+  t=$(seconds ffmpeg -nostdin -hide_banner -loglevel quiet -f concat -safe 0 -i "$concat" \
+        -af aresample=48000:resampler=soxr -f null -)
+  printf 'run %d: holdspace render %.2f s, ffmpeg %.2f s\n' "$run" "$o" "$t"
+  ours+=("$o"); theirs+=("$t")
+done
+ours_median=$(printf '%s\n' "${ours[@]}" | median)
+theirs_median=$(printf '%s\n' "${theirs[@]}" | median)
+printf 'median: holdspace render %.2f s, ffmpeg %.2f s, ratio %.2f (holdspace / ffmpeg)\n' \
+  "$ours_median" "$theirs_median" "$(echo "$ours_median / $theirs_median" | bc -l)"
