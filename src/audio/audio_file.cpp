@@ -69,6 +69,18 @@ std::string access_problem(const std::filesystem::path& path) {
   return {};
 }
 
+// More frames than any real recording has (over 6,000 years at 48 kHz): libsndfile's
+// "length unknown".
+constexpr sf_count_t kUnknownLength = sf_count_t(1) << 53;
+
+// libsndfile notes "data : 768000 (should be 192240)" in its log when a header promises more
+// bytes than the file holds; it then reads only what is there.
+bool header_promises_more(SNDFILE* handle) {
+  char log[8192] = {};
+  sf_command(handle, SFC_GET_LOG_INFO, log, sizeof log);
+  return std::strstr(log, "(should be") != nullptr && std::strstr(log, "data ") != nullptr;
+}
+
 struct OpenedFile {
   SNDFILE* handle = nullptr;
   SF_INFO info{};
@@ -92,11 +104,18 @@ Result<OpenedFile> open_sndfile(const std::filesystem::path& path) {
     sf_close(opened.handle);
     return Error{path.string() + ": contains no audio"};
   }
+  // libsndfile says SF_COUNT_MAX when it cannot find the end (an Ogg file cut off mid-page).
+  // Such a file has no length to plan a session around; it is reported, not played.
+  if (opened.info.frames >= kUnknownLength) {
+    sf_close(opened.handle);
+    return Error{path.string() + ": the file is damaged: its length cannot be read (is it cut short?)"};
+  }
   return opened;
 }
 
-AudioFileInfo describe(const SF_INFO& info) {
+AudioFileInfo describe(const SF_INFO& info, SNDFILE* handle) {
   AudioFileInfo described;
+  described.cut_short = header_promises_more(handle);
   described.frames = info.frames;
   described.sample_rate = info.samplerate;
   described.channels = info.channels;
@@ -111,7 +130,7 @@ constexpr std::int64_t kChunkFrames = 4096;
 Result<AudioFileInfo> probe_audio_file(const std::filesystem::path& path) {
   auto opened = open_sndfile(path);
   if (!opened) return opened.error();
-  AudioFileInfo info = describe(opened->info);
+  AudioFileInfo info = describe(opened->info, opened->handle);
   sf_close(opened->handle);
   return info;
 }
@@ -140,8 +159,8 @@ Result<std::unique_ptr<AudioFileReader>> AudioFileReader::open(const std::filesy
     impl->weights = downmix_weights(channels, roles);
     impl->scratch.resize(std::size_t(kChunkFrames) * channels);
   }
-  return std::unique_ptr<AudioFileReader>(
-      new AudioFileReader(std::move(impl), describe(opened->info)));
+  AudioFileInfo info = describe(opened->info, impl->handle);
+  return std::unique_ptr<AudioFileReader>(new AudioFileReader(std::move(impl), std::move(info)));
 }
 
 AudioFileReader::AudioFileReader(std::unique_ptr<Impl> impl, AudioFileInfo info)

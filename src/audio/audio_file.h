@@ -16,6 +16,9 @@ struct AudioFileInfo {
   int sample_rate = 0;
   int channels = 0;
   std::string format;  // "Ogg Vorbis", "FLAC", "WAV PCM 16-bit", ...
+  // The header promised more audio than the file holds (a cut-off copy); `frames` is what is
+  // really there. It plays, and its end is faded because it stops mid-sound.
+  bool cut_short = false;
   double seconds() const { return sample_rate > 0 ? double(frames) / sample_rate : 0.0; }
 };
 

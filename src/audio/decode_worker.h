@@ -38,6 +38,8 @@ class DecodeWorker {
   void detach(int slot);
 
   // Tops up every attached slot as far as its ring allows. Returns the frames written.
+  // Called from one thread only: the worker thread, or (with no worker) the offline renderer;
+  // its scratch buffer is not shared between callers.
   std::int64_t fill_all();
 
   // Mid-stream decode failures ("<file>: <why>"), collected for the control thread to report.

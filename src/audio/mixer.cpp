@@ -50,17 +50,21 @@ void Mixer::apply(const MixerCommand& command) {
   const bool valid_slot = command.slot >= 0 && command.slot < kSlotCount;
   switch (command.type) {
     case MixerCommand::Type::Start:
-    case MixerCommand::Type::CrossfadeTo:
+    case MixerCommand::Type::CrossfadeTo: {
       if (!valid_slot) return reject(command);
-      remove_pending(command.slot);  // starting a queued track early: it is no longer queued
-      if (decks_[command.slot].active) return reject(command);
+      if (decks_[command.slot].active) return emit(MixerEvent::Type::SlotBusy, command.slot, command.track_id, 0, 0);
+      take_pending(command);  // starting a queued track early: it is no longer queued
       drop_all_pending();
       fading_out_all_ = false;
-      start_deck(command.slot, command.track_id, command.frames, 0);
+      // A fade asked for is never shorter than a click.
+      const std::int64_t fade = command.frames > 0 ? std::max(command.frames, kMinimumFadeFrames) : 0;
+      start_deck(command.slot, command.track_id, fade, 0);
       return;
+    }
     case MixerCommand::Type::Queue:
-      if (!valid_slot || decks_[command.slot].active) return reject(command);
-      remove_pending(command.slot);
+      if (!valid_slot) return reject(command);
+      if (decks_[command.slot].active) return emit(MixerEvent::Type::SlotBusy, command.slot, command.track_id, 0, 0);
+      take_pending(command);
       if (current_ < 0) {
         // Nothing to follow: play at once. Over a fade-out still in progress, fade in briefly.
         const bool over_fade = fading_out_all_;
@@ -86,9 +90,22 @@ void Mixer::apply(const MixerCommand& command) {
       return;
     }
     case MixerCommand::Type::SetGain:
-      master_.ramp_to(command.gain, std::max(command.frames, kMinimumFadeFrames));
+      // While nothing sounds the volume is set at once (so playback starts at it); while
+      // anything sounds it always moves as a ramp.
+      if (!any_deck_active()) {
+        master_.set(command.gain);
+      } else {
+        master_.ramp_to(command.gain, std::max(command.frames, kMinimumFadeFrames));
+      }
       return;
   }
+}
+
+bool Mixer::any_deck_active() const {
+  for (const auto& deck : decks_) {
+    if (deck.active) return true;
+  }
+  return false;
 }
 
 // Makes `slot` the current track. Whatever was current fades out over the same frames, so a
@@ -140,14 +157,19 @@ void Mixer::release_deck(int slot, std::int64_t at) {
   }
 }
 
-bool Mixer::remove_pending(int slot) {
+// Takes the command's slot out of the queue. If the queue held a different track in that slot,
+// that track is handed back (TrackEnded, never played) so its slot is not lost.
+void Mixer::take_pending(const MixerCommand& command) {
   for (int i = 0; i < pending_count_; ++i) {
-    if (pending_[i].slot != slot) continue;
+    if (pending_[i].slot != command.slot) continue;
+    const Pending removed = pending_[i];
     for (int j = i + 1; j < pending_count_; ++j) pending_[j - 1] = pending_[j];
     --pending_count_;
-    return true;
+    if (removed.track_id != command.track_id) {
+      emit(MixerEvent::Type::TrackEnded, removed.slot, removed.track_id, 0, 0);
+    }
+    return;
   }
-  return false;
 }
 
 // Queued tracks that never started are handed back so the control side can reuse their slots.
@@ -174,15 +196,31 @@ void Mixer::render_chunk(std::int64_t frames) {
   std::int64_t position = 0;
   while (position < frames) {
     std::int64_t segment = frames - position;
-    // A crossfade starts exactly when the current track has `crossfade` frames left, so split
-    // the chunk there.
-    if (pending_count_ > 0 && current_ >= 0 && pending_[0].crossfade > 0 && !decks_[current_].ending) {
+    if (current_ >= 0 && pending_count_ > 0 && !decks_[current_].ending) {
       const std::int64_t remaining = remaining_frames(current_);
-      if (remaining <= pending_[0].crossfade) {
-        // A track that ends sooner than announced still crossfades over what is left of it.
-        start_next_pending(std::max<std::int64_t>(remaining, 1), position);
-      } else {
-        segment = std::min(segment, remaining - pending_[0].crossfade);
+      const std::int64_t crossfade = pending_[0].crossfade;
+      if (crossfade > 0 && remaining <= crossfade) {
+        // The crossfade starts exactly when the current track has `crossfade` frames left. A
+        // track that ends sooner than announced crossfades over what is left of it (never
+        // faster than a click).
+        start_next_pending(remaining == crossfade ? crossfade : std::max(remaining, kMinimumFadeFrames),
+                           position);
+        continue;  // look again: the new track may itself be short
+      }
+      if (remaining == 0 && track_complete(current_)) {
+        // The current track has played its last frame: the next one follows on this frame.
+        const int over = current_;
+        const std::int64_t fade = follow_on_fade(over);
+        release_deck(over, position);
+        start_next_pending(fade, position);
+        continue;
+      }
+      // Split the chunk where the crossfade must start, or where the track ends, so the next
+      // decision is taken on the exact frame.
+      if (crossfade > 0) {
+        segment = std::min(segment, remaining - crossfade);
+      } else if (remaining > 0) {
+        segment = std::min(segment, remaining);
       }
     }
 
@@ -198,7 +236,25 @@ void Mixer::render_chunk(std::int64_t frames) {
   }
 }
 
-// The current deck, followed gaplessly by the next queued one if it ends inside this segment.
+bool Mixer::track_complete(int slot) const {
+  const StreamSlot& feed = *slots_[slot];
+  return feed.producer_done.load(std::memory_order_acquire) && feed.ring.readable() == 0;
+}
+
+// How the next track comes in when the current one ends: a true gapless join when nothing else
+// sounds, but a short fade-in when the ending track was itself still fading in (it broke off at
+// once) or another deck is still fading out, so the next track never jumps in at full level.
+std::int64_t Mixer::follow_on_fade(int ending_slot) const {
+  bool others_sounding = false;
+  for (int slot = 0; slot < kSlotCount; ++slot) {
+    if (slot != ending_slot && decks_[slot].active) others_sounding = true;
+  }
+  if (!others_sounding && !decks_[ending_slot].envelope.moving()) return 0;
+  return std::max(pending_count_ > 0 ? pending_[0].crossfade : 0, kMinimumFadeFrames);
+}
+
+// The current deck, followed by the next queued one if it ends inside this segment sooner than
+// announced (the usual end is split off in render_chunk).
 void Mixer::render_current(std::int64_t offset, std::int64_t count) {
   std::int64_t filled = 0;
   while (current_ >= 0 && filled < count) {
@@ -208,8 +264,9 @@ void Mixer::render_current(std::int64_t offset, std::int64_t count) {
     filled += consumed;
     if (outcome != DeckOutcome::Ended) break;
     const bool faded_away = decks_[slot].ending;
+    const std::int64_t fade = follow_on_fade(slot);
     release_deck(slot, offset + filled);
-    if (!faded_away && pending_count_ > 0) start_next_pending(0, offset + filled);
+    if (!faded_away && pending_count_ > 0) start_next_pending(fade, offset + filled);
   }
 }
 
@@ -220,15 +277,20 @@ Mixer::DeckOutcome Mixer::mix_deck(int slot, std::int64_t offset, std::int64_t c
   // Read producer_done before the ring: if it is set, the ring already holds the last frame.
   const bool producer_done = feed.producer_done.load(std::memory_order_acquire);
   const std::int64_t got = feed.ring.read(deck_buffer_.get(), count);
+  const bool running_dry = got < count && !(producer_done && feed.ring.readable() == 0);
   if (got > 0 && deck.starved) {
     deck.starved = false;
     deck.recovery.set(0.0f);
     deck.recovery.ramp_to(1.0f, kMinimumFadeFrames);
   }
+  // The ring is about to run dry: the last frames that did arrive are faded down, so the drop
+  // into silence is a quick fade rather than a click.
+  const std::int64_t dry_fade = running_dry ? std::min<std::int64_t>(got, kStarveFadeFrames) : 0;
   float* mix = mix_buffer_.get() + offset * 2;
   const float* in = deck_buffer_.get();
   for (std::int64_t f = 0; f < got; ++f) {
-    const float level = deck.envelope.next() * deck.recovery.next();
+    float level = deck.envelope.next() * deck.recovery.next();
+    if (f >= got - dry_fade) level *= float(got - 1 - f) / float(dry_fade);
     mix[2 * f] += in[2 * f] * level;
     mix[2 * f + 1] += in[2 * f + 1] * level;
     if (deck.ending && deck.envelope.silent()) {
@@ -240,8 +302,7 @@ Mixer::DeckOutcome Mixer::mix_deck(int slot, std::int64_t offset, std::int64_t c
   }
   deck.played += got;
   consumed = got;
-  if (got == count) return DeckOutcome::Playing;
-  if (producer_done && feed.ring.readable() == 0) return DeckOutcome::Ended;
+  if (!running_dry) return got == count ? DeckOutcome::Playing : DeckOutcome::Ended;
 
   // The ring ran dry mid-track: the rest stays silent, never garbage. A fade in progress keeps
   // moving with the clock, so a fade-out still ends on time while nothing arrives.

@@ -25,6 +25,8 @@ class Mixer {
   static constexpr std::int64_t kMaxBlockFrames = 4096;
   // The shortest ramp for any audible change (~10 ms at 48 kHz): shorter is heard as a click.
   static constexpr std::int64_t kMinimumFadeFrames = 480;
+  // When a ring runs dry, the last frames that arrived are faded over this many (~1.3 ms).
+  static constexpr std::int64_t kStarveFadeFrames = 64;
 
   explicit Mixer(std::array<StreamSlot*, kSlotCount> slots);
 
@@ -64,7 +66,10 @@ class Mixer {
   void start_deck(int slot, std::uint64_t track_id, std::int64_t fade_frames, std::int64_t at);
   void start_next_pending(std::int64_t fade_frames, std::int64_t at);
   void release_deck(int slot, std::int64_t at);
-  bool remove_pending(int slot);
+  void take_pending(const MixerCommand& command);
+  bool any_deck_active() const;
+  bool track_complete(int slot) const;
+  std::int64_t follow_on_fade(int ending_slot) const;
   void drop_all_pending();
   void reject(const MixerCommand& command);
   void render_chunk(std::int64_t frames);

@@ -34,6 +34,8 @@ struct MixerEvent {
     TrackEnded,    // the deck is idle and its slot may be reused; `frames` = frames it played
     FadedOut,      // a FadeOut finished: everything is silent
     Rejected,      // a Start or Queue for `slot` could not be carried out; the slot is free
+    SlotBusy,      // a Start or Queue named a slot still playing another track: a control-side
+                   // bug. Nothing changed, and the slot is NOT free.
   };
   Type type = Type::TrackStarted;
   int slot = -1;

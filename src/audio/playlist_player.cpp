@@ -127,7 +127,16 @@ void PlaylistPlayer::poll() {
         free_slot_of(event);
         break;
       case MixerEvent::Type::Rejected:
+        if (event.slot >= 0 && slots_[event.slot].track_id == event.track_id && slots_[event.slot].busy) {
+          messages_.push_back("line " + std::to_string(entries_[slots_[event.slot].entry].line) +
+                              ": the player could not queue this track (skipped)");
+        }
         free_slot_of(event);
+        break;
+      case MixerEvent::Type::SlotBusy:
+        // Our bookkeeping and the mixer disagree. Leave the slot alone (the mixer is reading
+        // it) and say so; it comes free when the track the mixer has there ends.
+        messages_.push_back("internal: slot " + std::to_string(event.slot) + " was still playing");
         break;
       case MixerEvent::Type::FadedOut:
         faded_out_ = true;

@@ -27,6 +27,15 @@ void sanitise(float* samples, std::int64_t count) {
   }
 }
 
+// A linear ramp from full level to silence across `frames` stereo frames.
+void fade_to_silence(float* frames, std::int64_t count) {
+  for (std::int64_t f = 0; f < count; ++f) {
+    const float gain = float(count - 1 - f) / float(std::max<std::int64_t>(count - 1, 1));
+    frames[2 * f] *= gain;
+    frames[2 * f + 1] *= gain;
+  }
+}
+
 }  // namespace
 
 Result<std::unique_ptr<TrackSource>> TrackSource::open(const std::filesystem::path& path,
@@ -63,6 +72,12 @@ std::int64_t TrackSource::produce(float* out, std::int64_t max_frames) {
   staged_.resize(std::size_t((held_frames_ + max_frames) * 2));
   const std::int64_t fresh = decode_over_ ? 0 : decode(staged_.data() + held_frames_ * 2, max_frames);
   std::int64_t available = held_frames_ + fresh;
+  if (fade_held_) {
+    // The decoder stopped short and silence was padded on: the held frames are the last real
+    // audio, so they are the ones faded down to meet the padding.
+    fade_to_silence(staged_.data(), held_frames_);
+    fade_held_ = false;
+  }
 
   std::int64_t hand_out = std::max<std::int64_t>(0, available - kHeldFrames);
   if (decode_over_) {
@@ -70,12 +85,7 @@ std::int64_t TrackSource::produce(float* out, std::int64_t max_frames) {
     if (fade_tail_) {
       // Fade the last frames we have to silence, so a broken file never ends on a click.
       const std::int64_t length = std::min(available, kHeldFrames);
-      float* tail = staged_.data() + (available - length) * 2;
-      for (std::int64_t f = 0; f < length; ++f) {
-        const float gain = float(length - 1 - f) / float(std::max<std::int64_t>(length - 1, 1));
-        tail[2 * f] *= gain;
-        tail[2 * f + 1] *= gain;
-      }
+      fade_to_silence(staged_.data() + (available - length) * 2, length);
       fade_tail_ = false;
     }
   }
@@ -116,13 +126,21 @@ std::int64_t TrackSource::decode(float* out, std::int64_t max_frames) {
     }
     // A few frames short of the rounded length: pad with silence so the track is exactly as
     // long as announced. More than a handful, and the audio before the pad is faded first.
-    if (shortfall > kHeldFrames / 8) fade_tail_ = true;
+    if (shortfall > kHeldFrames / 8) fade_held_ = true;
     got = max_frames;
     std::memset(out, 0, std::size_t(got * 2) * sizeof(float));
   }
   sanitise(out, got * 2);
   decoded_ += got;
-  if (decoded_ >= expected_frames_) decode_over_ = true;
+  if (decoded_ >= expected_frames_) {
+    decode_over_ = true;
+    if (reader_->info().cut_short) {
+      // It stops wherever the copy was cut, likely mid-sound: fade its last frames, and say so.
+      fade_tail_ = true;
+      error_ = path_.string() + ": the file is cut short (its header promises more audio); " +
+               "it was faded out where it ends";
+    }
+  }
   return got;
 }
 

@@ -54,7 +54,8 @@ class TrackSource {
   std::vector<float> staged_;       // decoded frames not yet handed out; the last few are held
   std::int64_t held_frames_ = 0;    // frames at the front of staged_ kept from the last call
   bool decode_over_ = false;        // the decoder has given all it will give
-  bool fade_tail_ = false;          // it ended badly: fade the held frames out
+  bool fade_tail_ = false;          // it ended badly: fade the last frames out
+  bool fade_held_ = false;          // silence was padded on: fade the held frames before it
   std::int64_t expected_frames_ = 0;
   std::int64_t decoded_ = 0;
   std::string error_;

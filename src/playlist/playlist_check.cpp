@@ -51,6 +51,12 @@ PlaylistCheck check_playlist(const Playlist& playlist) {
       } else if (info->frames <= 0) {
         checked.problem = "contains no audio: " + entry.path.string();
       } else {
+        // It still plays (what is there, faded where it stops), so it counts as playable, but
+        // the therapist should know before the session.
+        if (info->cut_short) {
+          check.problems.push_back({entry.line, "cut short: the header promises more audio than " +
+                                                    entry.path.string() + " holds"});
+        }
         check.total_seconds += info->seconds();
         checked.info = std::move(info).value();
         ++good;

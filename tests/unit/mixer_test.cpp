@@ -68,7 +68,11 @@ TEST_CASE("an empty ring gives silence, not garbage, and counts one underrun", "
   rig.feed(0, 100, 0.5f, 0.5f, false);
   rig.send(MixerCommand::Type::Start, 0, 0);
   const auto out = rig.render(256);
-  for (int f = 0; f < 100; ++f) REQUIRE(out[2 * f] == 0.5f);
+  const int fade = int(Mixer::kStarveFadeFrames);
+  for (int f = 0; f < 100 - fade; ++f) REQUIRE(out[2 * f] == 0.5f);
+  // The last frames that arrived are faded down, so the drop to silence is not a click.
+  for (int f = 100 - fade + 1; f < 100; ++f) REQUIRE(out[2 * f] < out[2 * f - 2]);
+  REQUIRE(out[2 * 99] == 0.0f);
   for (int f = 100; f < 256; ++f) {
     REQUIRE(out[2 * f] == 0.0f);
     REQUIRE(out[2 * f + 1] == 0.0f);
@@ -279,4 +283,50 @@ TEST_CASE("NaN in a deck never reaches the output", "[mixer]") {
   rig.send(MixerCommand::Type::Start, 0, 0);
   const auto out = rig.render(100);
   for (float v : out) REQUIRE(std::isfinite(v));
+}
+
+TEST_CASE("crossfades chain exactly through a track shorter than a block", "[mixer]") {
+  MixerRig rig;
+  rig.feed(0, 10000, 0.5f, 0.0f, true);  // A, left ear
+  rig.feed(1, 1500, 0.0f, 0.5f, true);   // B, right ear, short
+  rig.feed(2, 10000, 0.5f, 0.0f, true);  // C, left ear again
+  rig.send(MixerCommand::Type::Start, 0, 0);
+  rig.send(MixerCommand::Type::Queue, 1, 500);
+  rig.send(MixerCommand::Type::Queue, 2, 500);
+  rig.render(4096);
+  rig.render(4096);
+  const auto out = rig.render(4096);  // frames 8192..12287 hold both crossfades
+  std::vector<std::int64_t> starts;
+  for (const auto& event : rig.events()) {
+    if (event.type == MixerEvent::Type::TrackStarted) starts.push_back(event.at_frame);
+  }
+  REQUIRE(starts.size() == 3);
+  CHECK(starts[1] == 9500);   // B begins 500 frames before A's end
+  CHECK(starts[2] == 10500);  // C begins 500 frames before B's end (9500 + 1500 - 500)
+  // B is alone, at full level, between the two crossfades.
+  for (std::int64_t f = 10000; f < 10500; ++f) REQUIRE(out[std::size_t(2 * (f - 8192) + 1)] == 0.5f);
+}
+
+TEST_CASE("a queued track that ends at once does not let the next one jump in", "[mixer]") {
+  MixerRig rig;
+  rig.feed(0, 5000, 0.5f, 0.0f, true);  // A
+  rig.slots[1]->producer_done = true;   // B: opened, but not one frame decoded
+  rig.feed(2, 5000, 0.0f, 0.5f, true);  // C
+  rig.send(MixerCommand::Type::Start, 0, 0);
+  rig.send(MixerCommand::Type::Queue, 1, 1000);
+  rig.send(MixerCommand::Type::Queue, 2, 1000);
+  const auto out = rig.render(8192);
+  float largest_step = 0.0f;
+  for (int f = 1; f < 8192; ++f) largest_step = std::max(largest_step, std::abs(out[2 * f + 1] - out[2 * f - 1]));
+  CHECK(largest_step < 0.01f);  // C fades in, it does not step to 0.5
+  CHECK(out[2 * 8000 + 1] == 0.5f);
+}
+
+TEST_CASE("the volume set before anything plays applies from the first sample", "[mixer]") {
+  MixerRig rig;
+  rig.send(MixerCommand::Type::SetGain, -1, 0, 0.1f);
+  rig.feed(0, 1000, 0.5f, 0.5f, true);
+  rig.send(MixerCommand::Type::Start, 0, 0);
+  const auto out = rig.render(100);
+  CHECK(out[0] == Approx(0.05f));
 }

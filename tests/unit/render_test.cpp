@@ -131,20 +131,58 @@ TEST_CASE("tracks of a few milliseconds are still joined gaplessly", "[render]")
 
 TEST_CASE("a file that breaks off mid-stream fades out instead of clicking", "[render]") {
   TempDir dir;
-  // A WAV whose header promises 4 s of a loud tone, cut off after about 1 s of data.
+  // A WAV whose header promises 4 s of a loud tone, cut off after about 1 s of data, at the
+  // tone's peak (48060 frames into 200 Hz is a quarter cycle past a zero).
   test::write_audio(dir / "cut.wav", SF_FORMAT_WAV | SF_FORMAT_PCM_16, kRate, 2, kRate * 4,
                     test::sine(200, kRate, 0.5f));
-  std::filesystem::resize_file(dir / "cut.wav", 44 + kRate * 4);
+  std::filesystem::resize_file(dir / "cut.wav", 44 + (kRate + 60) * 4);
   test::write_audio(dir / "next.wav", SF_FORMAT_WAV | SF_FORMAT_PCM_16, kRate, 2, kRate, test::constant(0.0f));
   audio::RenderOptions options;
   auto summary = audio::render_playlist({entry_for(dir / "cut.wav", 1), entry_for(dir / "next.wav", 2)},
                                         dir / "out.wav", options);
   REQUIRE(summary.ok());
+  REQUIRE(summary->problems.size() == 1);
+  CHECK(summary->problems[0].find("cut short") != std::string::npos);
   const auto out = test::read_audio(dir / "out.wav");
   // About 1 s of the tone, then the (silent) next track: no 3 s hole where the promise was.
-  CHECK(out.frames() < kRate * 2 + kRate / 10);
+  CHECK(out.frames() == kRate + 60 + kRate);
   // The steepest step anywhere is no bigger than the tone's own: no click where it broke off.
   const double clean_step = 2.0 * std::numbers::pi * 200 / kRate * 0.5 * 1.05;
+  double worst = 0.0;
+  for (std::int64_t f = 1; f < out.frames(); ++f) {
+    worst = std::max(worst, double(std::abs(out.at(f, 0) - out.at(f - 1, 0))));
+  }
+  CHECK(worst <= clean_step);
+}
+
+TEST_CASE("an Ogg file cut off mid-stream is refused up front, not played blind", "[render]") {
+  TempDir dir;
+  test::write_audio(dir / "whole.ogg", SF_FORMAT_OGG | SF_FORMAT_VORBIS, kRate, 2, kRate * 3,
+                    test::sine(300, kRate, 0.3f));
+  std::filesystem::copy_file(dir / "whole.ogg", dir / "cut.ogg");
+  std::filesystem::resize_file(dir / "cut.ogg", std::filesystem::file_size(dir / "whole.ogg") / 2);
+  const auto probed = audio::probe_audio_file(dir / "cut.ogg");
+  REQUIRE_FALSE(probed.ok());
+  CHECK(probed.error().message.find("cut.ogg: ") != std::string::npos);
+  audio::RenderOptions options;
+  auto summary = audio::render_playlist({entry_for(dir / "cut.ogg", 1), entry_for(dir / "whole.ogg", 2)},
+                                        dir / "out.wav", options);
+  REQUIRE(summary.ok());
+  CHECK(summary->tracks_played == 1);
+  CHECK(test::read_audio(dir / "out.wav").frames() == kRate * 3);
+}
+
+TEST_CASE("a track that ends a little short is padded after a fade, not after a click", "[render]") {
+  // An MP3 cut by a few kilobytes decodes without an error but short of its announced length.
+  TempDir dir;
+  test::write_audio(dir / "tone.mp3", SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III, kRate, 2, kRate * 2,
+                    test::sine(300, kRate, 0.5f));
+  std::filesystem::resize_file(dir / "tone.mp3", std::filesystem::file_size(dir / "tone.mp3") - 2000);
+  audio::RenderOptions options;
+  auto summary = audio::render_playlist({entry_for(dir / "tone.mp3", 1)}, dir / "out.wav", options);
+  REQUIRE(summary.ok());
+  const auto out = test::read_audio(dir / "out.wav");
+  const double clean_step = 2.0 * std::numbers::pi * 300 / kRate * 0.5 * 1.2;  // lossy: some slack
   double worst = 0.0;
   for (std::int64_t f = 1; f < out.frames(); ++f) {
     worst = std::max(worst, double(std::abs(out.at(f, 0) - out.at(f - 1, 0))));
