@@ -1,3 +1,5 @@
+// Runs in the audio callback (the mixer opens a scope per block): a thread_local bool, set and
+// restored; no allocation, no locks, no I/O.
 #include "audio/realtime_context.h"
 
 namespace holdspace::audio {

@@ -1,5 +1,6 @@
 // One deck's feed: the ring a decode thread fills for the mixer, plus what the mixer must know
 // about the end of the track. Slots are allocated once when the engine starts and reused.
+// The audio callback reads it: lock-free atomics and the SPSC ring only, nothing that allocates.
 #pragma once
 
 #include <atomic>

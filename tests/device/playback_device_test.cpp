@@ -19,18 +19,6 @@
 using namespace holdspace;
 using namespace std::chrono_literals;
 
-namespace {
-
-playlist::PlaylistEntry entry_for(const std::filesystem::path& path, int line) {
-  playlist::PlaylistEntry entry;
-  entry.path = path;
-  entry.location = path.string();
-  entry.line = line;
-  return entry;
-}
-
-}  // namespace
-
 TEST_CASE("the JACK dummy device is listed and found by name", "[device]") {
   test::JackServer jack;
   auto system = audio::PortAudioSystem::start();
@@ -77,7 +65,7 @@ TEST_CASE("a playlist plays through PortAudio in real time, with no underrun and
   options.crossfade_seconds = 0.2;
   options.fade_in_seconds = 0.1;
   audio::PlaylistPlayer player(
-      engine, {entry_for(dir / "one.wav", 1), entry_for(dir / "two.ogg", 2), entry_for(dir / "three.flac", 3)},
+      engine, {test::entry_for(dir / "one.wav", 1), test::entry_for(dir / "two.ogg", 2), test::entry_for(dir / "three.flac", 3)},
       options);
   REQUIRE(player.start());
   engine.decoder().start_thread();

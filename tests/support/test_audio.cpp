@@ -101,4 +101,20 @@ double rms(const std::vector<float>& interleaved, int channels, int channel, std
   return to_frame > from_frame ? std::sqrt(sum / double(to_frame - from_frame)) : 0.0;
 }
 
+double largest_step(const DecodedAudio& audio, int channel) {
+  double worst = 0.0;
+  for (std::int64_t f = 1; f < audio.frames(); ++f) {
+    worst = std::max(worst, double(std::abs(audio.at(f, channel) - audio.at(f - 1, channel))));
+  }
+  return worst;
+}
+
+playlist::PlaylistEntry entry_for(const std::filesystem::path& path, int line) {
+  playlist::PlaylistEntry entry;
+  entry.location = path.string();
+  entry.path = path;
+  entry.line = line;
+  return entry;
+}
+
 }  // namespace holdspace::test

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "playlist/playlist.h"
+
 namespace holdspace::test {
 
 // A fresh, empty folder under the system temp dir, removed when the object goes.
@@ -53,5 +55,12 @@ double estimate_frequency(const std::vector<float>& interleaved, int channels, i
 
 double rms(const std::vector<float>& interleaved, int channels, int channel, std::int64_t from_frame,
            std::int64_t to_frame);
+
+// The largest jump between two neighbouring samples of one channel: a click or a gap shows up
+// as a step bigger than the music's own.
+double largest_step(const DecodedAudio& audio, int channel);
+
+// A playlist entry for a file, as the parsers would make it.
+playlist::PlaylistEntry entry_for(const std::filesystem::path& path, int line);
 
 }  // namespace holdspace::test

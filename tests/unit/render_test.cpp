@@ -11,17 +11,7 @@ using namespace holdspace;
 using holdspace::test::TempDir;
 
 namespace {
-
-playlist::PlaylistEntry entry_for(const std::filesystem::path& path, int line) {
-  playlist::PlaylistEntry entry;
-  entry.location = path.string();
-  entry.path = path;
-  entry.line = line;
-  return entry;
-}
-
 constexpr int kRate = 48000;
-
 }  // namespace
 
 TEST_CASE("two tones render gaplessly: no gap, no click at the joint", "[render]") {
@@ -33,7 +23,7 @@ TEST_CASE("two tones render gaplessly: no gap, no click at the joint", "[render]
   test::write_audio(dir / "b.wav", SF_FORMAT_WAV | SF_FORMAT_FLOAT, kRate, 2, kRate,
                     test::sine(hz, kRate, amplitude, kRate));
   audio::RenderOptions options;
-  auto summary = audio::render_playlist({entry_for(dir / "a.wav", 1), entry_for(dir / "b.wav", 2)},
+  auto summary = audio::render_playlist({test::entry_for(dir / "a.wav", 1), test::entry_for(dir / "b.wav", 2)},
                                         dir / "out.wav", options);
   REQUIRE(summary.ok());
   CHECK(summary->tracks_played == 2);
@@ -44,11 +34,7 @@ TEST_CASE("two tones render gaplessly: no gap, no click at the joint", "[render]
   REQUIRE(out.frames() == 2 * kRate);
   // The largest sample-to-sample step of a clean sine; a gap or a click at the joint exceeds it.
   const double clean_step = 2.0 * std::numbers::pi * hz / kRate * amplitude * 1.01;
-  double worst_step = 0.0;
-  for (std::int64_t f = 1; f < out.frames(); ++f) {
-    worst_step = std::max(worst_step, double(std::abs(out.at(f, 0) - out.at(f - 1, 0))));
-  }
-  CHECK(worst_step <= clean_step);
+  CHECK(test::largest_step(out, 0) <= clean_step);
   // And the joint is where the sine says it should be.
   for (std::int64_t f = kRate - 5; f < kRate + 5; ++f) {
     REQUIRE(out.at(f, 0) == Approx(test::sine(hz, kRate, amplitude)(f, 0)).margin(1e-4));
@@ -65,7 +51,7 @@ TEST_CASE("the crossfade is exactly as long as asked", "[render]") {
   audio::RenderOptions options;
   options.player.crossfade_seconds = 0.25;
   auto summary = audio::render_playlist(
-      {entry_for(dir / "left.wav", 1), entry_for(dir / "right.wav", 2)}, dir / "out.wav", options);
+      {test::entry_for(dir / "left.wav", 1), test::entry_for(dir / "right.wav", 2)}, dir / "out.wav", options);
   REQUIRE(summary.ok());
   const std::int64_t crossfade = kRate / 4;
 
@@ -91,7 +77,7 @@ TEST_CASE("a bad entry in the middle is skipped with its line, and the good ones
   test::write_audio(dir / "c.flac", SF_FORMAT_FLAC | SF_FORMAT_PCM_16, 22050, 1, 22050, test::sine(300, 22050, 0.3f));
   audio::RenderOptions options;
   auto summary = audio::render_playlist(
-      {entry_for(dir / "a.wav", 2), entry_for(dir / "missing.ogg", 4), entry_for(dir / "c.flac", 6)},
+      {test::entry_for(dir / "a.wav", 2), test::entry_for(dir / "missing.ogg", 4), test::entry_for(dir / "c.flac", 6)},
       dir / "out.wav", options);
   REQUIRE(summary.ok());
   CHECK(summary->tracks_played == 2);
@@ -105,7 +91,7 @@ TEST_CASE("a bad entry in the middle is skipped with its line, and the good ones
 TEST_CASE("a playlist with nothing playable is an error, not a silent file", "[render]") {
   TempDir dir;
   audio::RenderOptions options;
-  auto summary = audio::render_playlist({entry_for(dir / "nope.wav", 1)}, dir / "out.wav", options);
+  auto summary = audio::render_playlist({test::entry_for(dir / "nope.wav", 1)}, dir / "out.wav", options);
   REQUIRE_FALSE(summary.ok());
   CHECK(summary.error().message.find("no track") != std::string::npos);
 }
@@ -117,8 +103,8 @@ TEST_CASE("tracks of a few milliseconds are still joined gaplessly", "[render]")
   test::write_audio(dir / "c.wav", SF_FORMAT_WAV | SF_FORMAT_FLOAT, kRate, 2, 300, test::constant(0.3f));
   test::write_audio(dir / "d.wav", SF_FORMAT_WAV | SF_FORMAT_FLOAT, kRate, 2, 10000, test::constant(0.4f));
   audio::RenderOptions options;
-  auto summary = audio::render_playlist({entry_for(dir / "a.wav", 1), entry_for(dir / "b.wav", 2),
-                                         entry_for(dir / "c.wav", 3), entry_for(dir / "d.wav", 4)},
+  auto summary = audio::render_playlist({test::entry_for(dir / "a.wav", 1), test::entry_for(dir / "b.wav", 2),
+                                         test::entry_for(dir / "c.wav", 3), test::entry_for(dir / "d.wav", 4)},
                                         dir / "out.wav", options);
   REQUIRE(summary.ok());
   const auto out = test::read_audio(dir / "out.wav");
@@ -138,7 +124,7 @@ TEST_CASE("a file that breaks off mid-stream fades out instead of clicking", "[r
   std::filesystem::resize_file(dir / "cut.wav", 44 + (kRate + 60) * 4);
   test::write_audio(dir / "next.wav", SF_FORMAT_WAV | SF_FORMAT_PCM_16, kRate, 2, kRate, test::constant(0.0f));
   audio::RenderOptions options;
-  auto summary = audio::render_playlist({entry_for(dir / "cut.wav", 1), entry_for(dir / "next.wav", 2)},
+  auto summary = audio::render_playlist({test::entry_for(dir / "cut.wav", 1), test::entry_for(dir / "next.wav", 2)},
                                         dir / "out.wav", options);
   REQUIRE(summary.ok());
   REQUIRE(summary->problems.size() == 1);
@@ -148,11 +134,7 @@ TEST_CASE("a file that breaks off mid-stream fades out instead of clicking", "[r
   CHECK(out.frames() == kRate + 60 + kRate);
   // The steepest step anywhere is no bigger than the tone's own: no click where it broke off.
   const double clean_step = 2.0 * std::numbers::pi * 200 / kRate * 0.5 * 1.05;
-  double worst = 0.0;
-  for (std::int64_t f = 1; f < out.frames(); ++f) {
-    worst = std::max(worst, double(std::abs(out.at(f, 0) - out.at(f - 1, 0))));
-  }
-  CHECK(worst <= clean_step);
+  CHECK(test::largest_step(out, 0) <= clean_step);
 }
 
 TEST_CASE("an Ogg file cut off mid-stream is refused up front, not played blind", "[render]") {
@@ -165,7 +147,7 @@ TEST_CASE("an Ogg file cut off mid-stream is refused up front, not played blind"
   REQUIRE_FALSE(probed.ok());
   CHECK(probed.error().message.find("cut.ogg: ") != std::string::npos);
   audio::RenderOptions options;
-  auto summary = audio::render_playlist({entry_for(dir / "cut.ogg", 1), entry_for(dir / "whole.ogg", 2)},
+  auto summary = audio::render_playlist({test::entry_for(dir / "cut.ogg", 1), test::entry_for(dir / "whole.ogg", 2)},
                                         dir / "out.wav", options);
   REQUIRE(summary.ok());
   CHECK(summary->tracks_played == 1);
@@ -179,15 +161,11 @@ TEST_CASE("a track that ends a little short is padded after a fade, not after a 
                     test::sine(300, kRate, 0.5f));
   std::filesystem::resize_file(dir / "tone.mp3", std::filesystem::file_size(dir / "tone.mp3") - 2000);
   audio::RenderOptions options;
-  auto summary = audio::render_playlist({entry_for(dir / "tone.mp3", 1)}, dir / "out.wav", options);
+  auto summary = audio::render_playlist({test::entry_for(dir / "tone.mp3", 1)}, dir / "out.wav", options);
   REQUIRE(summary.ok());
   const auto out = test::read_audio(dir / "out.wav");
   const double clean_step = 2.0 * std::numbers::pi * 300 / kRate * 0.5 * 1.2;  // lossy: some slack
-  double worst = 0.0;
-  for (std::int64_t f = 1; f < out.frames(); ++f) {
-    worst = std::max(worst, double(std::abs(out.at(f, 0) - out.at(f - 1, 0))));
-  }
-  CHECK(worst <= clean_step);
+  CHECK(test::largest_step(out, 0) <= clean_step);
 }
 
 TEST_CASE("NaN and absurd samples in a float file are never passed on", "[render]") {
@@ -199,7 +177,7 @@ TEST_CASE("NaN and absurd samples in a float file are never passed on", "[render
                       return 0.1f;
                     });
   audio::RenderOptions options;
-  auto summary = audio::render_playlist({entry_for(dir / "bad.wav", 1)}, dir / "out.wav", options);
+  auto summary = audio::render_playlist({test::entry_for(dir / "bad.wav", 1)}, dir / "out.wav", options);
   REQUIRE(summary.ok());
   const auto out = test::read_audio(dir / "out.wav");
   for (float v : out.samples) REQUIRE(std::isfinite(v));
