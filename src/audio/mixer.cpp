@@ -89,6 +89,19 @@ void Mixer::apply(const MixerCommand& command) {
       if (!any) emit(MixerEvent::Type::FadedOut, -1, 0, 0, 0);
       return;
     }
+    case MixerCommand::Type::Overlay: {
+      if (!valid_slot) return reject(command);
+      if (decks_[command.slot].active) return emit(MixerEvent::Type::SlotBusy, command.slot, command.track_id, 0, 0);
+      Deck& deck = decks_[command.slot];
+      deck = Deck{};
+      deck.active = true;
+      deck.track_id = command.track_id;
+      deck.envelope.set_level(1.0f);  // the overlay's own attack is its onset; it is not current
+      return;
+    }
+    case MixerCommand::Type::ClearQueue:
+      drop_all_pending();
+      return;
     case MixerCommand::Type::SetGain:
       // While nothing sounds the volume is set at once (so playback starts at it); while
       // anything sounds it always moves as a ramp.

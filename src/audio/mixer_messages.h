@@ -6,9 +6,12 @@
 
 namespace holdspace::audio {
 
-// Current, two queued behind it (so even a very short track is followed gaplessly), and one
-// fading out.
-inline constexpr int kSlotCount = 4;
+// Music: current, two queued behind it (so even a very short track is followed gaplessly), and
+// room for tracks still fading out: phase changes come at most every 2 s and crossfade over
+// ~8 s, so a few may overlap. One more for an overlay (the bell) that sounds over the music.
+inline constexpr int kMusicSlots = 6;
+inline constexpr int kOverlaySlot = kMusicSlots;
+inline constexpr int kSlotCount = kMusicSlots + 1;
 inline constexpr int kMaxPending = 2;
 
 struct MixerCommand {
@@ -20,6 +23,8 @@ struct MixerCommand {
     CrossfadeTo,  // the same as Start; named for phase changes
     FadeOut,      // fade everything out over `frames`, then go idle and report FadedOut
     SetGain,      // ramp the master gain to `gain` (linear) over `frames` (at least ~10 ms)
+    Overlay,      // play `slot` over the music, once, at its own level; then TrackEnded
+    ClearQueue,   // drop the queued tracks (each handed back as TrackEnded); playing goes on
   };
   Type type = Type::Start;
   int slot = -1;

@@ -16,7 +16,9 @@ PlaylistPlayer::PlaylistPlayer(AudioEngine& engine, std::vector<playlist::Playli
       broken_(entries_.size(), false),
       options_(options) {}
 
-bool PlaylistPlayer::start() {
+bool PlaylistPlayer::start(int first_entry, double offset_seconds) {
+  next_entry_ = std::clamp(first_entry, 0, std::max(0, int(entries_.size()) - 1));
+  next_offset_seconds_ = offset_seconds;
   const int slot = load_next();
   if (slot < 0) return false;
   started_ = true;
@@ -31,20 +33,88 @@ bool PlaylistPlayer::start() {
   return true;
 }
 
+void PlaylistPlayer::switch_to(std::vector<playlist::PlaylistEntry> entries, PlayerOptions options,
+                               double crossfade_seconds, int first_entry, double offset_seconds,
+                               int list_tag) {
+  entries_ = std::move(entries);
+  broken_.assign(entries_.size(), false);
+  options_ = options;
+  list_tag_ = list_tag;
+  next_entry_ = std::clamp(first_entry, 0, std::max(0, int(entries_.size()) - 1));
+  next_offset_seconds_ = offset_seconds;
+  exhausted_ = false;
+  faded_out_ = false;
+  started_ = true;
+  // The old list's queued tracks are dropped by the mixer (their slots come back as TrackEnded);
+  // from here on only the new list's tracks count as queued.
+  pending_slots_.clear();
+  MixerCommand clear;
+  clear.type = MixerCommand::Type::ClearQueue;
+  send(clear);
+  switch_crossfade_seconds_ = crossfade_seconds;
+  switch_waiting_ = true;
+  begin_switched_list();
+}
+
+// Starts the list switch_to installed, if a slot is free; else keep_queued() tries again once
+// the mixer has handed back the old list's queued slots.
+void PlaylistPlayer::begin_switched_list() {
+  if (entries_.empty()) {
+    switch_waiting_ = false;
+    fade_out(switch_crossfade_seconds_);  // a silent phase: fade the old music away
+    return;
+  }
+  if (free_slot() < 0) return;
+  const int slot = load_next();
+  if (slot < 0) {
+    if (exhausted_) {  // not one track of the new list opens
+      switch_waiting_ = false;
+      fade_out(switch_crossfade_seconds_);
+    }
+    return;
+  }
+  switch_waiting_ = false;
+  current_slot_ = slot;
+  MixerCommand command;
+  command.type = MixerCommand::Type::CrossfadeTo;
+  command.slot = slot;
+  command.track_id = slots_[slot].track_id;
+  command.frames = std::max<std::int64_t>(1, engine_.seconds_to_frames(switch_crossfade_seconds_));
+  send(command);
+  queue_following();
+}
+
 void PlaylistPlayer::send(const MixerCommand& command) {
   // Keep the order: once one command waits, the ones after it wait behind it.
   if (!unsent_.empty() || !engine_.mixer().send(command)) unsent_.push_back(command);
 }
 
 int PlaylistPlayer::free_slot() const {
-  for (int slot = 0; slot < kSlotCount; ++slot) {
+  for (int slot = 0; slot < kMusicSlots; ++slot) {
     if (!slots_[slot].busy) return slot;
   }
   return -1;
 }
 
+void PlaylistPlayer::skip(int entry, const std::string& reason) {
+  broken_[entry] = true;
+  messages_.push_back("line " + std::to_string(entries_[entry].line) + ": " + reason + " (skipped)");
+  TrackEvent skipped;
+  skipped.kind = TrackEvent::Kind::Skipped;
+  skipped.list_tag = list_tag_;
+  skipped.entry = entry;
+  skipped.line = entries_[entry].line;
+  skipped.path = entries_[entry].path;
+  skipped.title = title_of(entry);
+  skipped.reason = reason;
+  track_events_.push_back(std::move(skipped));
+}
+
 int PlaylistPlayer::load_next() {
-  if (exhausted_) return -1;
+  if (exhausted_ || entries_.empty()) {
+    exhausted_ = true;
+    return -1;
+  }
   const int slot = free_slot();
   if (slot < 0) return -1;  // try again when a slot comes free
   bool wrapped = false;
@@ -60,15 +130,23 @@ int PlaylistPlayer::load_next() {
     }
     const int entry = next_entry_++;
     if (broken_[entry]) continue;
-    auto source = TrackSource::open(entries_[entry].path, engine_.sample_rate());
+    const double offset = std::exchange(next_offset_seconds_, 0.0);
+    auto source = TrackSource::open(entries_[entry].path, engine_.sample_rate(), offset);
     if (!source) {
-      broken_[entry] = true;
-      messages_.push_back("line " + std::to_string(entries_[entry].line) + ": " +
-                          source.error().message + " (skipped)");
+      skip(entry, source.error().message);
       continue;
     }
     SlotUse& use = slots_[slot];
-    use = {true, false, next_track_id_++, entry, source.value()->expected_frames()};
+    use = SlotUse{};
+    use.busy = true;
+    use.track_id = next_track_id_++;
+    use.entry = entry;
+    use.line = entries_[entry].line;
+    use.list_tag = list_tag_;
+    use.path = entries_[entry].path;
+    use.title = title_of(entry);
+    use.offset_seconds = offset;
+    use.frames = source.value()->expected_frames();
     engine_.decoder().attach(slot, std::move(source.value()),
                              engine_.seconds_to_frames(kPrefillSeconds));
     return slot;
@@ -76,7 +154,7 @@ int PlaylistPlayer::load_next() {
 }
 
 void PlaylistPlayer::queue_following() {
-  while (started_ && !exhausted_ && int(pending_slots_.size()) < kMaxPending) {
+  while (started_ && !exhausted_ && !switch_waiting_ && int(pending_slots_.size()) < kMaxPending) {
     const int slot = load_next();
     if (slot < 0) return;
     const int before = pending_slots_.empty() ? current_slot_ : pending_slots_.back();
@@ -95,11 +173,24 @@ void PlaylistPlayer::queue_following() {
 }
 
 void PlaylistPlayer::free_slot_of(const MixerEvent& event) {
-  if (event.slot < 0 || slots_[event.slot].track_id != event.track_id || !slots_[event.slot].busy) return;
   SlotUse& use = slots_[event.slot];
-  // A track that started but gave not one frame could not be decoded: do not try it again.
-  if (event.type == MixerEvent::Type::TrackEnded && use.started && event.frames == 0) {
-    broken_[use.entry] = true;
+  if (event.type == MixerEvent::Type::TrackEnded && use.started) {
+    // A track that started but gave not one frame could not be decoded: do not try it again
+    // (if it still belongs to the current list).
+    if (event.frames == 0 && use.list_tag == list_tag_ && use.entry < int(broken_.size())) {
+      broken_[use.entry] = true;
+    }
+    TrackEvent ended;
+    ended.kind = TrackEvent::Kind::Ended;
+    ended.list_tag = use.list_tag;
+    ended.entry = use.entry;
+    ended.line = use.line;
+    ended.path = use.path;
+    ended.title = use.title;
+    ended.offset_seconds = use.offset_seconds;
+    ended.duration_seconds = double(use.frames) / engine_.sample_rate();
+    ended.played_seconds = double(event.frames) / engine_.sample_rate();
+    track_events_.push_back(std::move(ended));
   }
   engine_.decoder().detach(event.slot);
   use.busy = false;
@@ -108,43 +199,63 @@ void PlaylistPlayer::free_slot_of(const MixerEvent& event) {
 }
 
 void PlaylistPlayer::poll() {
-  while (!unsent_.empty() && engine_.mixer().send(unsent_.front())) unsent_.pop_front();
-
   MixerEvent event;
-  while (engine_.mixer().next_event(event)) {
-    switch (event.type) {
-      case MixerEvent::Type::TrackStarted:
-        if (event.slot < 0 || slots_[event.slot].track_id != event.track_id) break;
-        ++tracks_started_;
-        slots_[event.slot].started = true;
-        std::erase(pending_slots_, event.slot);
-        current_slot_ = event.slot;
-        break;
-      case MixerEvent::Type::TrackEnded:
-        if (event.slot >= 0 && slots_[event.slot].track_id == event.track_id && slots_[event.slot].started) {
-          end_frame_ = std::max(end_frame_, event.at_frame);
-        }
-        free_slot_of(event);
-        break;
-      case MixerEvent::Type::Rejected:
-        if (event.slot >= 0 && slots_[event.slot].track_id == event.track_id && slots_[event.slot].busy) {
-          messages_.push_back("line " + std::to_string(entries_[slots_[event.slot].entry].line) +
-                              ": the player could not queue this track (skipped)");
-        }
-        free_slot_of(event);
-        break;
-      case MixerEvent::Type::SlotBusy:
-        // Our bookkeeping and the mixer disagree. Leave the slot alone (the mixer is reading
-        // it) and say so; it comes free when the track the mixer has there ends.
-        messages_.push_back("internal: slot " + std::to_string(event.slot) + " was still playing");
-        break;
-      case MixerEvent::Type::FadedOut:
-        faded_out_ = true;
-        end_frame_ = std::max(end_frame_, event.at_frame);
-        break;
-    }
+  while (engine_.mixer().next_event(event)) handle(event);
+  keep_queued();
+}
+
+void PlaylistPlayer::handle(const MixerEvent& event) {
+  if (event.type == MixerEvent::Type::FadedOut) {
+    faded_out_ = true;
+    end_frame_ = std::max(end_frame_, event.at_frame);
+    return;
   }
+  if (event.slot < 0 || event.slot >= kMusicSlots) return;
+  SlotUse& use = slots_[event.slot];
+  const bool ours = use.busy && use.track_id == event.track_id;
+  switch (event.type) {
+    case MixerEvent::Type::TrackStarted: {
+      if (!ours) break;
+      ++tracks_started_;
+      use.started = true;
+      std::erase(pending_slots_, event.slot);
+      current_slot_ = event.slot;
+      TrackEvent started;
+      started.kind = TrackEvent::Kind::Started;
+      started.list_tag = use.list_tag;
+      started.entry = use.entry;
+      started.line = use.line;
+      started.path = use.path;
+      started.title = use.title;
+      started.offset_seconds = use.offset_seconds;
+      started.duration_seconds = double(use.frames) / engine_.sample_rate();
+      track_events_.push_back(std::move(started));
+      break;
+    }
+    case MixerEvent::Type::TrackEnded:
+      if (!ours) break;
+      if (use.started) end_frame_ = std::max(end_frame_, event.at_frame);
+      free_slot_of(event);
+      break;
+    case MixerEvent::Type::Rejected:
+      if (!ours) break;
+      messages_.push_back("line " + std::to_string(use.line) + ": the player could not queue this track (skipped)");
+      free_slot_of(event);
+      break;
+    case MixerEvent::Type::SlotBusy:
+      // Our bookkeeping and the mixer disagree. Leave the slot alone (the mixer is reading
+      // it) and say so; it comes free when the track the mixer has there ends.
+      messages_.push_back("internal: slot " + std::to_string(event.slot) + " was still playing");
+      break;
+    case MixerEvent::Type::FadedOut:
+      break;
+  }
+}
+
+void PlaylistPlayer::keep_queued() {
+  while (!unsent_.empty() && engine_.mixer().send(unsent_.front())) unsent_.pop_front();
   for (auto& error : engine_.decoder().take_errors()) messages_.push_back(std::move(error));
+  if (switch_waiting_) begin_switched_list();
   // Keep two tracks waiting; this also retries after a slot was short or a command refused.
   queue_following();
 }
@@ -172,9 +283,10 @@ NowPlaying PlaylistPlayer::now_playing() const {
   if (current_slot_ < 0 || !slots_[current_slot_].started) return now;
   const SlotUse& use = slots_[current_slot_];
   now.index = use.entry;
-  now.title = title_of(use.entry);
-  now.position_seconds = double(engine_.mixer().frames_played(current_slot_)) / engine_.sample_rate();
-  now.duration_seconds = double(use.frames) / engine_.sample_rate();
+  now.title = use.title;
+  now.position_seconds =
+      use.offset_seconds + double(engine_.mixer().frames_played(current_slot_)) / engine_.sample_rate();
+  now.duration_seconds = use.offset_seconds + double(use.frames) / engine_.sample_rate();
   return now;
 }
 
@@ -184,5 +296,6 @@ std::string PlaylistPlayer::title_of(int entry) const {
 }
 
 std::vector<std::string> PlaylistPlayer::take_messages() { return std::exchange(messages_, {}); }
+std::vector<TrackEvent> PlaylistPlayer::take_track_events() { return std::exchange(track_events_, {}); }
 
 }  // namespace holdspace::audio

@@ -3,6 +3,9 @@
 // crossfade) with the next track already buffered. Two tracks wait behind the current one, so
 // even a track shorter than a poll interval is followed on time. A track that will not open or
 // will not decode is skipped, reported once, and not tried again; the good ones still play.
+//
+// A session switches lists at each phase change (switch_to): the new list crossfades in over
+// the old one, and can start part-way in (resuming after a crash).
 #pragma once
 
 #include <array>
@@ -31,16 +34,38 @@ struct NowPlaying {
   double duration_seconds = 0.0;
 };
 
+// What happened to a track, for the session record.
+struct TrackEvent {
+  enum class Kind { Started, Ended, Skipped };
+  Kind kind = Kind::Started;
+  int list_tag = 0;  // which list it came from (a session uses the phase index)
+  int entry = -1;
+  int line = 0;
+  std::filesystem::path path;
+  std::string title;
+  double offset_seconds = 0.0;    // where in the file it started
+  double duration_seconds = 0.0;  // of what was to play from that offset
+  double played_seconds = 0.0;    // Ended: how much really played
+  std::string reason;             // Skipped: why
+};
+
 class PlaylistPlayer {
  public:
   PlaylistPlayer(AudioEngine& engine, std::vector<playlist::PlaylistEntry> entries,
                  PlayerOptions options);
 
-  // Starts the first playable track. False when not one track in the list can be opened.
-  bool start();
+  // Starts at `first_entry`, `offset_seconds` into it. False when not one track can be opened.
+  bool start(int first_entry = 0, double offset_seconds = 0.0);
+  // Crossfades from whatever plays to a new list (an empty list fades to silence).
+  void switch_to(std::vector<playlist::PlaylistEntry> entries, PlayerOptions options,
+                 double crossfade_seconds, int first_entry, double offset_seconds, int list_tag);
   // Call often (every few tens of ms): reacts to the mixer's events and keeps the next tracks
   // queued.
   void poll();
+  // For a caller that drains the mixer's events itself (to share them with an overlay): hand
+  // over each event for a music slot, then call keep_queued().
+  void handle(const MixerEvent& event);
+  void keep_queued();
   void fade_out(double seconds);
 
   bool finished() const;  // the list has run out (or faded out) and the mixer is idle
@@ -51,6 +76,7 @@ class PlaylistPlayer {
   int tracks_started() const { return tracks_started_; }
   // Skipped tracks and decode failures since the last call, one line each.
   std::vector<std::string> take_messages();
+  std::vector<TrackEvent> take_track_events();
 
  private:
   struct SlotUse {
@@ -58,24 +84,36 @@ class PlaylistPlayer {
     bool started = false;
     std::uint64_t track_id = 0;
     int entry = -1;
+    int line = 0;
+    int list_tag = 0;
+    std::filesystem::path path;
+    std::string title;
+    double offset_seconds = 0.0;
     std::int64_t frames = 0;
   };
 
   int load_next();  // opens the next playable entry into a free slot; -1 when none is now
+  void begin_switched_list();
   void queue_following();
   void free_slot_of(const MixerEvent& event);
   void send(const MixerCommand& command);
   int free_slot() const;
   std::string title_of(int entry) const;
+  void skip(int entry, const std::string& reason);
 
   AudioEngine& engine_;
   std::vector<playlist::PlaylistEntry> entries_;
   std::vector<bool> broken_;  // entries that failed to open or decode: never tried again
   PlayerOptions options_;
-  std::array<SlotUse, kSlotCount> slots_{};
+  std::array<SlotUse, kMusicSlots> slots_{};
   std::deque<int> pending_slots_;          // queued in the mixer, in order
   std::deque<MixerCommand> unsent_;        // commands the full queue refused; sent next poll
   int next_entry_ = 0;
+  double next_offset_seconds_ = 0.0;       // for the next track opened only
+  int list_tag_ = 0;
+  // A switch_to that found every slot busy: it starts as soon as one comes free.
+  bool switch_waiting_ = false;
+  double switch_crossfade_seconds_ = 0.0;
   int current_slot_ = -1;
   std::uint64_t next_track_id_ = 1;
   bool started_ = false;
@@ -84,6 +122,7 @@ class PlaylistPlayer {
   std::int64_t end_frame_ = 0;
   int tracks_started_ = 0;
   std::vector<std::string> messages_;
+  std::vector<TrackEvent> track_events_;
 };
 
 }  // namespace holdspace::audio

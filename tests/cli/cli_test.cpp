@@ -10,6 +10,7 @@
 #include <fstream>
 #include <string>
 
+#include "support/child_process.h"
 #include "support/jack_server.h"
 #include "support/test_audio.h"
 
@@ -167,4 +168,27 @@ TEST_CASE("with no output device at all, play and devices say so plainly", "[cli
           "holdspace-cli: error: no audio output device is available (is the headphone interface "
           "plugged in?)\n");
   }
+}
+
+TEST_CASE("check takes a plan, and every shipped plan passes", "[cli]") {
+  for (const char* plan : {"kap-3h.toml", "iv-infusion.toml", "demo.toml"}) {
+    const Run check = run("check " + std::string(HOLDSPACE_SOURCE_DIR) + "/playlists/" + plan);
+    INFO(check.output);
+    CHECK(check.exit_code == 0);
+    CHECK(contains(check.output, "4 of 4 tracks playable"));
+  }
+}
+
+TEST_CASE("check names the file and line of a plan mistake", "[cli]") {
+  test::TempDir dir;
+  write_text(dir / "plan.toml", "name = \"x\"\n\n[[phase]]\nname = \"A\"\nminuts = 5\n");
+  const Run check = run("check " + (dir / "plan.toml").string());
+  CHECK(check.exit_code == 1);
+  CHECK(contains(check.output, "plan.toml:5: unknown key 'minuts' (did you mean 'minutes'?)"));
+}
+
+TEST_CASE("the README's plan example is the shipped KAP plan, word for word", "[cli][docs]") {
+  const std::string readme = test::read_text(std::string(HOLDSPACE_SOURCE_DIR) + "/README.md");
+  const std::string plan = test::read_text(std::string(HOLDSPACE_SOURCE_DIR) + "/playlists/kap-3h.toml");
+  CHECK(contains(readme, "```toml\n" + plan + "```"));
 }

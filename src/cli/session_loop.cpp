@@ -1,0 +1,257 @@
+#include "cli/session_loop.h"
+
+#include <chrono>
+#include <cstdio>
+#include <memory>
+#include <thread>
+
+#include "audio/audio_engine.h"
+#include "audio/output_stream.h"
+#include "audio/portaudio_system.h"
+#include "cli/interrupt.h"
+#include "cli/key_input.h"
+#include "cli/session_status.h"
+#include "cli/terminal.h"
+#include "control/session_controller.h"
+#include "core/clock.h"
+#include "journal/journal.h"
+#include "session/vitals_text.h"
+
+namespace holdspace::cli {
+namespace {
+
+using session::Command;
+
+constexpr int kKeyWaitMs = 100;
+constexpr auto kEndFadeWait = std::chrono::seconds(9);
+
+void print_line(LiveLine& status, const std::string& text) {
+  status.finish();
+  std::printf("%s\n", text.c_str());
+  std::fflush(stdout);
+}
+
+void print_help() {
+  std::printf(
+      "keys: n next phase  b back  u undo phase change  p pause/resume timeline  e extend +5 min\n"
+      "      d dose  o booster  v vitals  m note  a acknowledge reminder\n"
+      "      t talk (duck)  f fade out  q end session  h this help\n");
+}
+
+// Turns a key into a command; prompts where the command needs more. Nothing for unknown keys.
+std::optional<Command> command_for(char key, KeyInput& keys, const control::SessionSnapshot& view,
+                                   LiveLine& status) {
+  Command command;
+  switch (key) {
+    case 'n': command.type = Command::Type::Advance; return command;
+    case 'b': command.type = Command::Type::Back; return command;
+    case 'u': command.type = Command::Type::UndoPhaseChange; return command;
+    case 'p': command.type = view.paused ? Command::Type::Resume : Command::Type::Pause; return command;
+    case 'e':
+      command.type = Command::Type::Extend;
+      command.minutes = 5;
+      return command;
+    case 't': command.type = Command::Type::Talk; return command;
+    case 'f': command.type = Command::Type::FadeOut; return command;
+    case 'd':
+    case 'o':
+      command.type = Command::Type::Marker;
+      command.marker = key == 'd' ? "dose" : "booster";
+      return command;
+    case 'm': {
+      status.finish();
+      command.type = Command::Type::Marker;
+      command.marker = "note";
+      command.text = keys.read_line("note: ");
+      if (command.text.empty()) return std::nullopt;
+      return command;
+    }
+    case 'v': {
+      status.finish();
+      const std::string line = keys.read_line("vitals (e.g. 128/82 74 98 = BP, heart rate, SpO2): ");
+      if (line.empty()) return std::nullopt;
+      auto vitals = session::parse_vitals(line);
+      if (!vitals) {
+        print_line(status, "not recorded: " + vitals.error().message);
+        return std::nullopt;
+      }
+      command.type = Command::Type::Marker;
+      command.marker = "vitals";
+      command.vitals = vitals.value();
+      return command;
+    }
+    case 'a':
+      if (view.showing.empty()) return std::nullopt;
+      command.type = Command::Type::AcknowledgeReminder;
+      command.reminder = view.showing.front().index;
+      return command;
+    case 'q': {
+      status.finish();
+      const std::string answer = keys.read_line("End the session now? (y/n) ");
+      if (answer != "y" && answer != "Y" && answer != "yes") return std::nullopt;
+      command.type = Command::Type::End;
+      return command;
+    }
+    case 'h':
+      status.finish();
+      print_help();
+      return std::nullopt;
+    default:
+      return std::nullopt;
+  }
+}
+
+struct Audio {
+  std::unique_ptr<audio::PortAudioSystem> system;
+  std::unique_ptr<audio::AudioEngine> engine;
+  std::unique_ptr<audio::OutputStream> stream;
+};
+
+Result<Audio> open_audio(const SessionArguments& args) {
+  Audio audio;
+  auto system = audio::PortAudioSystem::start();
+  if (!system) return system.error();
+  audio.system = std::move(system.value());
+  auto device = audio.system->find_output(args.device);
+  if (!device) return device.error();
+  audio::EngineConfig config;
+  config.sample_rate = int(device->default_sample_rate);
+  audio.engine = std::make_unique<audio::AudioEngine>(config);
+  audio::OutputConfig output;
+  output.sample_rate = config.sample_rate;
+  output.frames_per_buffer = args.buffer_frames;
+  auto stream = audio::OutputStream::open(*audio.system, device.value(), output, audio.engine->mixer());
+  if (!stream) return stream.error();
+  audio.stream = std::move(stream.value());
+  return audio;
+}
+
+int drive(control::SessionController& controller, Audio& audio) {
+  audio.engine->decoder().start_thread();
+  if (auto started = audio.stream->start(); !started) {
+    print_error(started.error().message);
+    return 1;
+  }
+  watch_for_interrupt();
+  KeyInput keys;
+  LiveLine status(stdout);
+  std::printf("session %s on %s (h for keys)\n", controller.session_id().c_str(),
+              audio.stream->device().qualified_name().c_str());
+  int reminders_seen = 0;
+  auto ended_at = std::chrono::steady_clock::time_point::max();
+  while (true) {
+    controller.poll();
+    auto view = controller.snapshot();
+    for (const auto& message : controller.take_messages()) print_line(status, "! " + message);
+    if (int(view.showing.size()) > reminders_seen) {
+      print_line(status, "REMINDER: " + view.showing.back().text + "   (a to acknowledge)");
+    }
+    reminders_seen = int(view.showing.size());
+    status.show(session_status_line(view));
+
+    if (view.ended) {
+      if (ended_at == std::chrono::steady_clock::time_point::max()) {
+        ended_at = std::chrono::steady_clock::now();
+        print_line(status, "session ended; the music is fading out");
+      }
+      if (std::chrono::steady_clock::now() - ended_at > kEndFadeWait) break;
+    }
+    if (interrupt_count() > 0) {
+      // Ctrl-C leaves the session unfinished on purpose: the music fades and `resume` picks up.
+      print_line(status, "interrupted: the session stays open; `holdspace-cli resume` continues it");
+      Command fade;
+      fade.type = Command::Type::FadeOut;
+      (void)controller.command(fade);
+      std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+      break;
+    }
+    const auto key = keys.next_key(kKeyWaitMs);
+    if (!key || view.ended) continue;
+    if (auto command = command_for(*key, keys, view, status)) {
+      if (auto done = controller.command(*command); !done) print_line(status, "not done: " + done.error().message);
+    }
+  }
+  status.finish();
+  audio.stream->stop();
+  audio.engine->decoder().stop_thread();
+  return 0;
+}
+
+Result<std::unique_ptr<journal::Journal>> open_journal(const SessionArguments& args) {
+  const std::filesystem::path dir =
+      args.data_dir.empty() ? journal::default_data_dir() : std::filesystem::path(args.data_dir);
+  return journal::Journal::open(dir);
+}
+
+}  // namespace
+
+int run_new_session(const SessionArguments& args) {
+  auto plan = session::load_plan(args.plan);
+  if (!plan) {
+    print_error(plan.error().message);
+    return 1;
+  }
+  for (const auto& warning : plan->warnings) {
+    print_warning(args.plan + ":" + std::to_string(warning.line) + ": " + warning.message);
+  }
+  auto journal = open_journal(args);
+  if (!journal) {
+    print_error(journal.error().message);
+    return 1;
+  }
+  if (auto unfinished = journal.value()->unfinished_session()) {
+    print_warning("session " + *unfinished + " was not ended; `holdspace-cli resume` continues it");
+  }
+  auto audio = open_audio(args);
+  if (!audio) {
+    print_error(audio.error().message);
+    return 1;
+  }
+  SystemClock clock;
+  auto controller = control::SessionController::begin(plan.value(), args.client, *journal.value(), clock,
+                                                      *audio->engine);
+  if (!controller) {
+    print_error(controller.error().message);
+    return 1;
+  }
+  return drive(*controller.value(), audio.value());
+}
+
+int resume_session(const SessionArguments& args) {
+  auto journal = open_journal(args);
+  if (!journal) {
+    print_error(journal.error().message);
+    return 1;
+  }
+  std::string id = args.resume_id;
+  if (id.empty()) {
+    auto unfinished = journal.value()->unfinished_session();
+    if (!unfinished) {
+      print_error("there is no unfinished session to resume");
+      return 1;
+    }
+    id = *unfinished;
+  } else {
+    auto resolved = journal.value()->resolve_session_id(id);
+    if (!resolved) {
+      print_error(resolved.error().message);
+      return 1;
+    }
+    id = resolved.value();
+  }
+  auto audio = open_audio(args);
+  if (!audio) {
+    print_error(audio.error().message);
+    return 1;
+  }
+  SystemClock clock;
+  auto controller = control::SessionController::resume(id, *journal.value(), clock, *audio->engine);
+  if (!controller) {
+    print_error(controller.error().message);
+    return 1;
+  }
+  std::printf("resuming session %s\n", id.c_str());
+  return drive(*controller.value(), audio.value());
+}
+
+}  // namespace holdspace::cli

@@ -1,0 +1,280 @@
+#include "control/session_controller.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "control/music_position.h"
+#include "core/wall_time.h"
+
+namespace holdspace::control {
+namespace {
+
+using journal::Event;
+using journal::EventType;
+using session::Command;
+
+constexpr double kTalkDuckDb = -15.0;
+constexpr double kDuckDownSeconds = 1.0;
+constexpr double kDuckUpSeconds = 3.0;
+constexpr double kResumeFadeSeconds = 3.0;
+constexpr double kEndFadeSeconds = 8.0;
+
+nlohmann::json plan_snapshot(const session::LoadedPlan& loaded, const std::string& client) {
+  const session::Plan& plan = loaded.plan;
+  nlohmann::json phases = nlohmann::json::array();
+  for (const auto& phase : plan.phases) phases.push_back({{"name", phase.name}, {"minutes", phase.minutes}});
+  return {{"plan_name", plan.name},
+          {"plan_path", std::filesystem::absolute(plan.source).string()},
+          {"plan_toml", plan.toml_text},
+          {"client", client},
+          {"planned_minutes", plan.planned_minutes()},
+          {"phases", phases}};
+}
+
+}  // namespace
+
+SessionController::SessionController(session::LoadedPlan plan, std::string session_id, std::string client,
+                                     journal::Journal& journal, const Clock& clock, audio::AudioEngine& engine)
+    : loaded_(std::move(plan)),
+      timeline_(loaded_.plan),
+      state_(timeline_.initial_state()),
+      session_id_(std::move(session_id)),
+      client_(std::move(client)),
+      journal_(journal),
+      clock_(clock),
+      engine_(engine),
+      music_(engine) {
+  clock_origin_ns_ = clock_.monotonic_ns();
+}
+
+Result<std::unique_ptr<SessionController>> SessionController::begin(const session::LoadedPlan& plan,
+                                                                    const std::string& client,
+                                                                    journal::Journal& journal, const Clock& clock,
+                                                                    audio::AudioEngine& engine) {
+  if (client.empty()) return Error{"a session needs a client code (--client)"};
+  std::unique_ptr<SessionController> controller(
+      new SessionController(plan, journal::new_session_id(client), client, journal, clock, engine));
+  Event started;
+  started.type = EventType::SessionStarted;
+  started.payload = plan_snapshot(plan, client);
+  controller->record(std::move(started));
+  Command start;
+  start.type = Command::Type::Start;
+  if (auto begun = controller->command(start); !begun) return begun.error();
+  return controller;
+}
+
+Result<std::unique_ptr<SessionController>> SessionController::resume(const std::string& session_id,
+                                                                     journal::Journal& journal, const Clock& clock,
+                                                                     audio::AudioEngine& engine) {
+  auto events = journal.events(session_id);
+  if (!events) return events.error();
+  if (events->empty() || events->front().type != EventType::SessionStarted) {
+    return Error{"session " + session_id + " has no start in the journal"};
+  }
+  const auto& snapshot = events->front().payload;
+  const std::filesystem::path plan_path = snapshot.value("plan_path", std::string());
+  auto plan = session::parse_plan(snapshot.value("plan_toml", std::string()), plan_path, plan_path.parent_path());
+  if (!plan) return Error{"cannot resume " + session_id + ": " + plan.error().message};
+
+  std::unique_ptr<SessionController> controller(new SessionController(
+      std::move(plan.value()), session_id, snapshot.value("client", std::string()), journal, clock, engine));
+  for (const auto& event : *events) controller->timeline_.reduce(controller->state_, event);
+  if (controller->state_.ended) return Error{"session " + session_id + " has already ended"};
+  controller->record_ = std::move(events.value());
+
+  // Session time carries on from the last event, plus however long holdspace was not running
+  // (by the wall clock: after a power cut the monotonic clock starts again from zero).
+  const Event& last = controller->record_.back();
+  double gap_seconds = 0.0;
+  if (auto last_wall = parse_iso_utc(last.wall_time_utc)) {
+    gap_seconds = std::max(0.0, std::chrono::duration<double>(clock.wall() - *last_wall).count());
+  }
+  controller->base_ns_ = last.session_ns + std::int64_t(gap_seconds * 1e9);
+  Event resumed;
+  resumed.type = EventType::SessionResumed;
+  resumed.payload = {{"gap_seconds", gap_seconds}};
+  controller->record(std::move(resumed));
+
+  controller->update_level(0.0);
+  if (!controller->state_.faded_out) controller->play_from(controller->state_.current.phase, kResumeFadeSeconds);
+  return controller;
+}
+
+session::Nanos SessionController::now() const { return base_ns_ + (clock_.monotonic_ns() - clock_origin_ns_); }
+
+// Stamps the event and writes it. If the disk refuses, the journal keeps it in memory and we
+// say so at once; the session goes on either way.
+void SessionController::record(Event event) {
+  const auto wall = clock_.wall();
+  event.session_id = session_id_;
+  event.wall_time_utc = iso_utc(wall);
+  event.utc_offset_minutes = utc_offset_minutes(wall);
+  event.session_ns = now();
+  auto written = journal_.append(event);
+  if (!written) {
+    if (journal_problem_.empty()) messages_.push_back("journal: " + written.error().message);
+    journal_problem_ = written.error().message;
+  } else {
+    event.sequence = written.value();
+  }
+  timeline_.reduce(state_, event);
+  record_.push_back(std::move(event));
+}
+
+Status SessionController::command(const Command& command) {
+  const int phase_before = state_.current.phase;
+  session::Decision decision = timeline_.decide(state_, command, now());
+  if (!decision.refused.empty()) return Error{decision.refused};
+  for (auto& event : decision.events) {
+    record(event);
+    apply_audio(record_.back(), phase_before);
+  }
+  return ok_status();
+}
+
+void SessionController::apply_audio(const Event& event, int phase_before) {
+  const auto& plan = loaded_.plan;
+  switch (event.type) {
+    case EventType::PhaseStarted: {
+      const int phase = event.payload.value("phase", 0);
+      const session::PhasePlan& p = plan.phases[std::size_t(phase)];
+      // Into the first phase: its own fade-in. Between phases: the crossfade the phase being
+      // left asks for.
+      const double crossfade = phase_before < 0 ? p.fade_in_seconds
+                                                : plan.phases[std::size_t(phase_before)].crossfade_seconds;
+      music_.play_phase(p, phase, crossfade);
+      update_level(crossfade);
+      if (p.bell && plan.bell) music_.ring_bell(*plan.bell);
+      break;
+    }
+    case EventType::PhaseChangeUndone:
+      play_from(state_.current.phase, kResumeFadeSeconds);
+      update_level(kResumeFadeSeconds);
+      break;
+    case EventType::DuckOn:
+      update_level(kDuckDownSeconds);
+      break;
+    case EventType::DuckOff:
+      update_level(kDuckUpSeconds);
+      break;
+    case EventType::FadeOut:
+      music_.fade_out(event.payload.value("seconds", kEndFadeSeconds));
+      break;
+    case EventType::SessionEnded:
+      music_.fade_out(kEndFadeSeconds);
+      break;
+    default:
+      break;
+  }
+}
+
+// The music of `phase` where the timeline says it should be now, faded in.
+void SessionController::play_from(int phase, double fade_seconds) {
+  if (phase < 0) return;
+  const session::PhasePlan& p = loaded_.plan.phases[std::size_t(phase)];
+  const MusicPosition position = music_position(p, phase, record_, state_.current.started, now());
+  if (position.silent) {
+    session::PhasePlan silent = p;
+    silent.playlist.clear();
+    music_.play_phase(silent, phase, fade_seconds);
+    return;
+  }
+  music_.play_phase(p, phase, fade_seconds, position.entry, position.offset_seconds);
+}
+
+void SessionController::update_level(double ramp_seconds) {
+  const auto& plan = loaded_.plan;
+  double db = 0.0;
+  if (state_.current.phase >= 0) db = plan.phases[std::size_t(state_.current.phase)].volume_db;
+  db = std::min(db, plan.max_volume_db);
+  if (state_.ducked) db += kTalkDuckDb;
+  music_.set_level_db(db, ramp_seconds);
+}
+
+void SessionController::record_track_events() {
+  for (const auto& track : music_.take_track_events()) {
+    Event event;
+    nlohmann::json payload = {{"phase", track.list_tag},  {"entry", track.entry},
+                              {"path", track.path.string()}, {"title", track.title},
+                              {"line", track.line}};
+    switch (track.kind) {
+      case audio::TrackEvent::Kind::Started:
+        event.type = EventType::TrackStarted;
+        payload["offset_seconds"] = track.offset_seconds;
+        payload["duration_seconds"] = track.duration_seconds;
+        break;
+      case audio::TrackEvent::Kind::Ended:
+        event.type = EventType::TrackEnded;
+        payload["played_seconds"] = track.played_seconds;
+        break;
+      case audio::TrackEvent::Kind::Skipped:
+        event.type = EventType::TrackSkipped;
+        payload["reason"] = track.reason;
+        break;
+    }
+    event.payload = std::move(payload);
+    record(std::move(event));
+  }
+}
+
+void SessionController::poll() {
+  music_.poll();
+  record_track_events();
+  for (auto& message : music_.take_messages()) messages_.push_back(std::move(message));
+  if (!state_.ended) {
+    Command tick;
+    tick.type = Command::Type::Tick;
+    (void)command(tick);
+  }
+  if (journal_.pending_count() > 0) {
+    if (journal_.flush_pending()) {
+      messages_.push_back("journal: all waiting events are now written");
+      journal_problem_.clear();
+    }
+  }
+}
+
+SessionSnapshot SessionController::snapshot() const {
+  SessionSnapshot view;
+  const auto& plan = loaded_.plan;
+  const session::Nanos at = now();
+  view.session_id = session_id_;
+  view.client = client_;
+  view.plan_name = plan.name;
+  view.ended = state_.ended;
+  view.paused = state_.paused;
+  view.ducked = state_.ducked;
+  view.faded_out = state_.faded_out;
+  view.phase = state_.current.phase;
+  view.phase_count = int(plan.phases.size());
+  if (view.phase >= 0) {
+    view.phase_name = plan.phases[std::size_t(view.phase)].name;
+    const auto times = session::phase_times(state_, plan, at);
+    view.phase_elapsed_seconds = double(times.elapsed) / 1e9;
+    view.phase_planned_seconds = double(times.planned) / 1e9;
+  }
+  view.session_elapsed_seconds = double(at - state_.session_started) / 1e9;
+  view.track = music_.now_playing();
+  for (int r = 0; r < int(plan.reminders.size()); ++r) {
+    const auto& reminder = state_.reminders[std::size_t(r)];
+    if (reminder.shown && !reminder.acknowledged) {
+      view.showing.push_back({r, plan.reminders[std::size_t(r)].text, 0.0});
+    } else if (!reminder.shown) {
+      if (auto due = session::reminder_due(state_, plan, r, at)) {
+        const double in = double(*due - at) / 1e9;
+        if (!view.next_reminder || in < view.next_reminder->due_in_seconds) {
+          view.next_reminder = ReminderView{r, plan.reminders[std::size_t(r)].text, in};
+        }
+      }
+    }
+  }
+  view.underruns = engine_.mixer().underruns();
+  view.journal_waiting = journal_.pending_count();
+  view.journal_problem = journal_problem_;
+  return view;
+}
+
+std::vector<std::string> SessionController::take_messages() { return std::exchange(messages_, {}); }
+
+}  // namespace holdspace::control

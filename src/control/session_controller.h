@@ -1,0 +1,102 @@
+// The one seam both front ends use: it owns the timeline state and the session's music, and
+// writes the journal. A command is validated by the timeline, appended to the journal (durable),
+// folded into the state, and only then turned into audio. Resuming after a crash folds the
+// journal's events through the same code, so there is no second copy of the state.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "audio/audio_engine.h"
+#include "control/session_music.h"
+#include "core/clock.h"
+#include "core/result.h"
+#include "journal/journal.h"
+#include "session/timeline.h"
+
+namespace holdspace::control {
+
+struct ReminderView {
+  int index = -1;
+  std::string text;
+  double due_in_seconds = 0.0;  // for the next one; negative once due
+};
+
+// Everything a front end draws, read in one go.
+struct SessionSnapshot {
+  std::string session_id;
+  std::string client;
+  std::string plan_name;
+  bool ended = false;
+  bool paused = false;
+  bool ducked = false;
+  bool faded_out = false;
+  int phase = -1;
+  int phase_count = 0;
+  std::string phase_name;
+  double phase_elapsed_seconds = 0.0;
+  double phase_planned_seconds = 0.0;
+  double session_elapsed_seconds = 0.0;
+  audio::NowPlaying track;
+  std::vector<ReminderView> showing;  // shown and not yet acknowledged
+  std::optional<ReminderView> next_reminder;
+  std::int64_t underruns = 0;
+  std::size_t journal_waiting = 0;    // events kept in memory because the disk refused them
+  std::string journal_problem;        // why, while any wait
+};
+
+class SessionController {
+ public:
+  // Records session_started (with the plan as it is now) and starts the first phase.
+  static Result<std::unique_ptr<SessionController>> begin(const session::LoadedPlan& plan,
+                                                          const std::string& client,
+                                                          journal::Journal& journal, const Clock& clock,
+                                                          audio::AudioEngine& engine);
+  // Rebuilds an unfinished session from its events and brings the music back at the track and
+  // offset the timeline implies, fading in.
+  static Result<std::unique_ptr<SessionController>> resume(const std::string& session_id,
+                                                           journal::Journal& journal, const Clock& clock,
+                                                           audio::AudioEngine& engine);
+
+  // Ok once the command's events are recorded (or, if the disk refuses, held in memory and the
+  // therapist told). An Error is a refusal: one line saying why, nothing changed.
+  Status command(const session::Command& command);
+  // Call often: reminders and timed phase changes, track events into the journal, retries of
+  // journal writes that failed.
+  void poll();
+
+  SessionSnapshot snapshot() const;
+  std::vector<std::string> take_messages();
+  bool ended() const { return state_.ended; }
+  const std::string& session_id() const { return session_id_; }
+
+ private:
+  SessionController(session::LoadedPlan plan, std::string session_id, std::string client,
+                    journal::Journal& journal, const Clock& clock, audio::AudioEngine& engine);
+  session::Nanos now() const;
+  void record(journal::Event event);
+  void play_from(int phase, double fade_seconds);
+  void apply_audio(const journal::Event& event, int phase_before);
+  void update_level(double ramp_seconds);
+  void record_track_events();
+
+  session::LoadedPlan loaded_;
+  session::Timeline timeline_;
+  session::TimelineState state_;
+  std::string session_id_;
+  std::string client_;
+  journal::Journal& journal_;
+  const Clock& clock_;
+  audio::AudioEngine& engine_;
+  SessionMusic music_;
+  std::vector<journal::Event> record_;  // this session's events so far (for resume positions)
+  std::int64_t clock_origin_ns_ = 0;    // monotonic time at which session time was `base_ns_`
+  std::int64_t base_ns_ = 0;
+  std::string journal_problem_;
+  std::vector<std::string> messages_;
+};
+
+}  // namespace holdspace::control

@@ -1,0 +1,13 @@
+# The journal's crash test: a writer program SIGKILLed 50 times at random moments, and the
+# Catch2 driver that kills it and checks the file after every kill. Label: journal.
+add_executable(journal_writer journal/journal_writer_main.cpp)
+target_link_libraries(journal_writer PRIVATE holdspace_core)
+
+add_executable(holdspace_journal_tests journal/journal_kill_test.cpp)
+target_link_libraries(holdspace_journal_tests PRIVATE holdspace_test_support SQLite::SQLite3)
+target_compile_definitions(holdspace_journal_tests PRIVATE JOURNAL_WRITER="$<TARGET_FILE:journal_writer>")
+add_dependencies(holdspace_journal_tests journal_writer)
+catch_discover_tests(holdspace_journal_tests PROPERTIES LABELS journal TIMEOUT 120)
+
+# The unit tests look at the journal's file through a connection of their own.
+target_link_libraries(holdspace_unit_tests PRIVATE SQLite::SQLite3)
