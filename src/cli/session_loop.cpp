@@ -1,7 +1,10 @@
 #include "cli/session_loop.h"
 
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdio>
+#include <iostream>
 #include <memory>
 #include <thread>
 
@@ -35,7 +38,7 @@ void print_help() {
   std::printf(
       "keys: n next phase  b back  u undo phase change  p pause/resume timeline  e extend +5 min\n"
       "      d dose  o booster  v vitals  m note  a acknowledge reminder\n"
-      "      t talk (duck)  f fade out  q end session  h this help\n");
+      "      t talk (duck)  f fade out / back in  q end session  h this help\n");
 }
 
 // Turns a key into a command; prompts where the command needs more. Nothing for unknown keys.
@@ -159,9 +162,7 @@ int drive(control::SessionController& controller, Audio& audio) {
     if (interrupt_count() > 0) {
       // Ctrl-C leaves the session unfinished on purpose: the music fades and `resume` picks up.
       print_line(status, "interrupted: the session stays open; `holdspace-cli resume` continues it");
-      Command fade;
-      fade.type = Command::Type::FadeOut;
-      (void)controller.command(fade);
+      controller.fade_for_exit(2.0);
       std::this_thread::sleep_for(std::chrono::milliseconds(2500));
       break;
     }
@@ -200,7 +201,21 @@ int run_new_session(const SessionArguments& args) {
     return 1;
   }
   if (auto unfinished = journal.value()->unfinished_session()) {
-    print_warning("session " + *unfinished + " was not ended; `holdspace-cli resume` continues it");
+    // At a terminal, offer to carry on where the crash left off; from a script, just say so.
+    if (::isatty(STDIN_FILENO) == 1) {
+      std::printf("Session %s was not ended (a crash?). Resume it instead of starting a new one? (y/n) ",
+                  unfinished->c_str());
+      std::fflush(stdout);
+      std::string answer;
+      std::getline(std::cin, answer);
+      if (answer == "y" || answer == "Y" || answer == "yes") {
+        SessionArguments resume_args = args;
+        resume_args.resume_id = *unfinished;
+        return resume_session(resume_args);
+      }
+    } else {
+      print_warning("session " + *unfinished + " was not ended; `holdspace-cli resume` continues it");
+    }
   }
   auto audio = open_audio(args);
   if (!audio) {

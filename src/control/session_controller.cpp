@@ -161,6 +161,10 @@ void SessionController::apply_audio(const Event& event, int phase_before) {
     case EventType::FadeOut:
       music_.fade_out(event.payload.value("seconds", kEndFadeSeconds));
       break;
+    case EventType::FadeIn:
+      play_from(state_.current.phase, event.payload.value("seconds", kResumeFadeSeconds));
+      update_level(0.0);
+      break;
     case EventType::SessionEnded:
       music_.fade_out(kEndFadeSeconds);
       break;
@@ -274,6 +278,8 @@ SessionSnapshot SessionController::snapshot() const {
   view.journal_problem = journal_problem_;
   return view;
 }
+
+void SessionController::fade_for_exit(double seconds) { music_.fade_out(seconds); }
 
 std::vector<std::string> SessionController::take_messages() { return std::exchange(messages_, {}); }
 

@@ -69,6 +69,9 @@ class SessionController {
   void poll();
 
   SessionSnapshot snapshot() const;
+  // Fades the music before the program exits with the session still open (Ctrl-C). Not
+  // recorded: to the record this is like a crash, and `resume` brings the music back.
+  void fade_for_exit(double seconds);
   std::vector<std::string> take_messages();
   bool ended() const { return state_.ended; }
   const std::string& session_id() const { return session_id_; }

@@ -8,7 +8,7 @@
 namespace holdspace::journal {
 namespace {
 
-constexpr std::array<std::pair<EventType, std::string_view>, 20> kNames{{
+constexpr std::array<std::pair<EventType, std::string_view>, 21> kNames{{
     {EventType::SessionStarted, "session_started"},
     {EventType::PhaseStarted, "phase_started"},
     {EventType::PhaseChangeUndone, "phase_change_undone"},
@@ -22,6 +22,7 @@ constexpr std::array<std::pair<EventType, std::string_view>, 20> kNames{{
     {EventType::DuckOn, "duck_on"},
     {EventType::DuckOff, "duck_off"},
     {EventType::FadeOut, "fade_out"},
+    {EventType::FadeIn, "fade_in"},
     {EventType::Marker, "marker"},
     {EventType::ReminderShown, "reminder_shown"},
     {EventType::ReminderAcknowledged, "reminder_acknowledged"},

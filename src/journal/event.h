@@ -31,6 +31,7 @@ enum class EventType {
   DuckOn,                // payload: depth_db
   DuckOff,               // payload: {}
   FadeOut,               // payload: seconds
+  FadeIn,                // payload: seconds (the music back after a fade-out)
   Marker,                // payload: kind ("dose", "booster", "vitals", "note"), and for vitals any
                          //          of systolic, diastolic, heart_rate, spo2; for note: text
   ReminderShown,         // payload: reminder (index in the plan), text

@@ -51,6 +51,7 @@ class RecordFolder {
       case EventType::DuckOn: audio(t, AudioMoveKind::DuckOn, p, "depth_db"); break;
       case EventType::DuckOff: audio(t, AudioMoveKind::DuckOff, p, ""); break;
       case EventType::FadeOut: audio(t, AudioMoveKind::FadeOut, p, "seconds"); break;
+      case EventType::FadeIn: audio(t, AudioMoveKind::FadeIn, p, "seconds"); break;
       case EventType::Marker: marker(event); break;
       case EventType::ReminderShown: reminder_shown(t, p); break;
       case EventType::ReminderAcknowledged: reminder_acknowledged(t, p); break;

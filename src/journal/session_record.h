@@ -98,7 +98,7 @@ struct DeviceOutage {
   std::optional<std::int64_t> restored_ns;
 };
 
-enum class AudioMoveKind { Volume, DuckOn, DuckOff, FadeOut };
+enum class AudioMoveKind { Volume, DuckOn, DuckOff, FadeOut, FadeIn };
 
 struct AudioMove {
   std::int64_t at_ns = 0;

@@ -118,6 +118,8 @@ TimelineEntry audio_entry(const AudioMove& move) {
     case AudioMoveKind::DuckOff: return {move.at_ns, TimelineCategory::Other, "talk duck off", ""};
     case AudioMoveKind::FadeOut:
       return {move.at_ns, TimelineCategory::Other, "fade out", value(" s")};
+    case AudioMoveKind::FadeIn:
+      return {move.at_ns, TimelineCategory::Other, "music back (fade in)", value(" s")};
   }
   return {move.at_ns, TimelineCategory::Other, "audio", ""};
 }

@@ -11,6 +11,7 @@ using journal::EventType;
 
 constexpr double kTalkDuckDb = -15.0;
 constexpr double kFadeOutSeconds = 8.0;
+constexpr double kFadeInSeconds = 3.0;
 
 Nanos minutes_to_ns(double minutes) { return Nanos(std::llround(minutes * 60e9)); }
 
@@ -142,7 +143,8 @@ Decision Timeline::decide(const TimelineState& state, const Command& command, Na
       if (state.ducked) return accept({make(EventType::DuckOff)});
       return accept({make(EventType::DuckOn, {{"depth_db", kTalkDuckDb}})});
     case Type::FadeOut:
-      if (state.faded_out) return refuse("the music is already faded out");
+      // The same key brings the music back after a fade-out.
+      if (state.faded_out) return accept({make(EventType::FadeIn, {{"seconds", kFadeInSeconds}})});
       return accept({make(EventType::FadeOut, {{"seconds", kFadeOutSeconds}})});
     case Type::End:
       return accept({make(EventType::SessionEnded, {{"reason", "ended"}})});
@@ -252,6 +254,9 @@ void Timeline::reduce(TimelineState& state, const journal::Event& event) const {
       break;
     case EventType::FadeOut:
       state.faded_out = true;
+      break;
+    case EventType::FadeIn:
+      state.faded_out = false;
       break;
     case EventType::SessionEnded:
       state.ended = true;

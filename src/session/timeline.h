@@ -40,7 +40,7 @@ struct Command {
     Marker,            // `marker`: dose, booster, vitals (with `vitals`), note (with `text`)
     AcknowledgeReminder,  // `reminder`: its index in the plan
     Talk,              // duck the music, or restore it if ducked
-    FadeOut,           // fade the music to silence
+    FadeOut,           // fade the music to silence; again, and it fades back in
     End,               // end the session
     Tick,              // time passes: reminders fall due, phases may advance by themselves
   };

@@ -280,7 +280,7 @@ TEST_CASE("markers: dose, booster, note with text, vitals within plausible range
   CHECK(run.state.markers.size() == 3);
 }
 
-TEST_CASE("talk ducks and restores; fade-out happens once until the next phase", "[timeline]") {
+TEST_CASE("talk ducks and restores; fade-out toggles, and a new phase brings music back", "[timeline]") {
   Run run(three_phase_plan());
   run.send(Command::Type::Start);
   run.send(Command::Type::Talk);
@@ -289,7 +289,11 @@ TEST_CASE("talk ducks and restores; fade-out happens once until the next phase",
   run.send(Command::Type::Talk);
   CHECK_FALSE(run.state.ducked);
   CHECK(run.send(Command::Type::FadeOut).refused.empty());
-  CHECK_FALSE(run.send(Command::Type::FadeOut).refused.empty());
+  CHECK(run.state.faded_out);
+  CHECK(run.send(Command::Type::FadeOut).refused.empty());
+  CHECK(run.record.back().type == EventType::FadeIn);
+  CHECK_FALSE(run.state.faded_out);
+  run.send(Command::Type::FadeOut);
   run.wait(3 * kSecond);
   run.send(Command::Type::Advance);
   CHECK_FALSE(run.state.faded_out);
