@@ -172,6 +172,19 @@ void PlaylistPlayer::queue_following() {
   }
 }
 
+TrackEvent PlaylistPlayer::track_event(TrackEvent::Kind kind, const SlotUse& use) const {
+  TrackEvent event;
+  event.kind = kind;
+  event.list_tag = use.list_tag;
+  event.entry = use.entry;
+  event.line = use.line;
+  event.path = use.path;
+  event.title = use.title;
+  event.offset_seconds = use.offset_seconds;
+  event.duration_seconds = double(use.frames) / engine_.sample_rate();
+  return event;
+}
+
 void PlaylistPlayer::free_slot_of(const MixerEvent& event) {
   SlotUse& use = slots_[event.slot];
   if (event.type == MixerEvent::Type::TrackEnded && use.started) {
@@ -180,15 +193,7 @@ void PlaylistPlayer::free_slot_of(const MixerEvent& event) {
     if (event.frames == 0 && use.list_tag == list_tag_ && use.entry < int(broken_.size())) {
       broken_[use.entry] = true;
     }
-    TrackEvent ended;
-    ended.kind = TrackEvent::Kind::Ended;
-    ended.list_tag = use.list_tag;
-    ended.entry = use.entry;
-    ended.line = use.line;
-    ended.path = use.path;
-    ended.title = use.title;
-    ended.offset_seconds = use.offset_seconds;
-    ended.duration_seconds = double(use.frames) / engine_.sample_rate();
+    TrackEvent ended = track_event(TrackEvent::Kind::Ended, use);
     ended.played_seconds = double(event.frames) / engine_.sample_rate();
     track_events_.push_back(std::move(ended));
   }
@@ -220,16 +225,7 @@ void PlaylistPlayer::handle(const MixerEvent& event) {
       use.started = true;
       std::erase(pending_slots_, event.slot);
       current_slot_ = event.slot;
-      TrackEvent started;
-      started.kind = TrackEvent::Kind::Started;
-      started.list_tag = use.list_tag;
-      started.entry = use.entry;
-      started.line = use.line;
-      started.path = use.path;
-      started.title = use.title;
-      started.offset_seconds = use.offset_seconds;
-      started.duration_seconds = double(use.frames) / engine_.sample_rate();
-      track_events_.push_back(std::move(started));
+      track_events_.push_back(track_event(TrackEvent::Kind::Started, use));
       break;
     }
     case MixerEvent::Type::TrackEnded:

@@ -96,6 +96,7 @@ class PlaylistPlayer {
   void begin_switched_list();
   void queue_following();
   void free_slot_of(const MixerEvent& event);
+  TrackEvent track_event(TrackEvent::Kind kind, const SlotUse& use) const;
   void send(const MixerCommand& command);
   int free_slot() const;
   std::string title_of(int entry) const;

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "cli/journal_access.h"
 #include "cli/terminal.h"
 #include "journal/export_playlist.h"
 #include "journal/export_session.h"
@@ -55,32 +56,20 @@ int export_session(const ExportArguments& args) {
     print_error(choice.error().message);
     return 1;
   }
-  const std::filesystem::path data_dir =
-      args.data_dir.empty() ? journal::default_data_dir() : std::filesystem::path(args.data_dir);
-  auto opened = journal::Journal::open(data_dir);
+  auto opened = open_journal(args.data_dir);
   if (!opened) {
     print_error(opened.error().message);
     return 1;
   }
-  journal::Journal& store = *opened.value();
-  auto id = store.resolve_session_id(args.id);
-  if (!id) {
-    print_error(id.error().message);
-    return 1;
-  }
-  auto events = store.events(id.value());
-  if (!events) {
-    print_error(events.error().message);
-    return 1;
-  }
-  if (events->empty()) {
-    print_error("session " + id.value() + " has no events recorded");
+  auto session = recorded_session(*opened.value(), args.id);
+  if (!session) {
+    print_error(session.error().message);
     return 1;
   }
   const Status written = choice->playlist
                              ? journal::export_played_playlist(
-                                   journal::build_session_record(events.value()), args.output)
-                             : journal::write_export(choice->format, events.value(), args.output);
+                                   journal::build_session_record(session->events), args.output)
+                             : journal::write_export(choice->format, session->events, args.output);
   if (!written) {
     print_error(written.error().message);
     return 1;

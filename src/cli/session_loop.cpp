@@ -12,6 +12,7 @@
 #include "audio/output_stream.h"
 #include "audio/portaudio_system.h"
 #include "cli/interrupt.h"
+#include "cli/journal_access.h"
 #include "cli/key_input.h"
 #include "cli/session_status.h"
 #include "cli/terminal.h"
@@ -178,12 +179,6 @@ int drive(control::SessionController& controller, Audio& audio) {
   return 0;
 }
 
-Result<std::unique_ptr<journal::Journal>> open_journal(const SessionArguments& args) {
-  const std::filesystem::path dir =
-      args.data_dir.empty() ? journal::default_data_dir() : std::filesystem::path(args.data_dir);
-  return journal::Journal::open(dir);
-}
-
 }  // namespace
 
 int run_new_session(const SessionArguments& args) {
@@ -195,7 +190,7 @@ int run_new_session(const SessionArguments& args) {
   for (const auto& warning : plan->warnings) {
     print_warning(args.plan + ":" + std::to_string(warning.line) + ": " + warning.message);
   }
-  auto journal = open_journal(args);
+  auto journal = open_journal(args.data_dir);
   if (!journal) {
     print_error(journal.error().message);
     return 1;
@@ -233,7 +228,7 @@ int run_new_session(const SessionArguments& args) {
 }
 
 int resume_session(const SessionArguments& args) {
-  auto journal = open_journal(args);
+  auto journal = open_journal(args.data_dir);
   if (!journal) {
     print_error(journal.error().message);
     return 1;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/journal_access.h"
 #include "cli/terminal.h"
 #include "core/text_format.h"
 #include "journal/export_format.h"
@@ -34,9 +35,7 @@ std::string pad(const std::string& text, std::size_t width) {
 }
 
 int list_sessions(const SessionsArguments& args) {
-  const std::filesystem::path data_dir =
-      args.data_dir.empty() ? journal::default_data_dir() : std::filesystem::path(args.data_dir);
-  auto opened = journal::Journal::open(data_dir);
+  auto opened = open_journal(args.data_dir);
   if (!opened) {
     print_error(opened.error().message);
     return 1;

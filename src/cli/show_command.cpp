@@ -4,6 +4,7 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "cli/journal_access.h"
 #include "cli/terminal.h"
 #include "journal/journal.h"
 #include "journal/session_record.h"
@@ -18,29 +19,17 @@ struct ShowArguments {
 };
 
 int show_session(const ShowArguments& args) {
-  const std::filesystem::path data_dir =
-      args.data_dir.empty() ? journal::default_data_dir() : std::filesystem::path(args.data_dir);
-  auto opened = journal::Journal::open(data_dir);
+  auto opened = open_journal(args.data_dir);
   if (!opened) {
     print_error(opened.error().message);
     return 1;
   }
-  journal::Journal& store = *opened.value();
-  auto id = store.resolve_session_id(args.id);
-  if (!id) {
-    print_error(id.error().message);
+  auto session = recorded_session(*opened.value(), args.id);
+  if (!session) {
+    print_error(session.error().message);
     return 1;
   }
-  auto events = store.events(id.value());
-  if (!events) {
-    print_error(events.error().message);
-    return 1;
-  }
-  if (events->empty()) {
-    print_error("session " + id.value() + " has no events recorded");
-    return 1;
-  }
-  const std::string text = journal::timeline_text(journal::build_session_record(events.value()));
+  const std::string text = journal::timeline_text(journal::build_session_record(session->events));
   std::fwrite(text.data(), 1, text.size(), stdout);
   return 0;
 }

@@ -80,7 +80,9 @@ UPDATE sessions SET (client, plan_name, planned_minutes, started_utc, utc_offset
 )sql";
 
 // v3: a session's length is where it ended. Tracks fading out under session_ended are still
-// recorded after it, but they no longer stretch the length `sessions` shows.
+// recorded after it, but they no longer stretch the length `sessions` shows. The trigger is
+// written out again in full (not shared with v2): a migration is history and must keep
+// meaning what it meant when it shipped.
 constexpr const char* kV3 = R"sql(
 DROP TRIGGER events_keep_sessions;
 CREATE TRIGGER events_keep_sessions AFTER INSERT ON events
