@@ -8,14 +8,12 @@
 #include <memory>
 #include <thread>
 
-#include "audio/audio_engine.h"
-#include "audio/output_stream.h"
-#include "audio/portaudio_system.h"
 #include "cli/interrupt.h"
 #include "cli/journal_access.h"
 #include "cli/key_input.h"
 #include "cli/session_status.h"
 #include "cli/terminal.h"
+#include "control/live_audio.h"
 #include "control/session_controller.h"
 #include "core/clock.h"
 #include "journal/journal.h"
@@ -105,34 +103,12 @@ std::optional<Command> command_for(char key, KeyInput& keys, const control::Sess
   }
 }
 
-struct Audio {
-  std::unique_ptr<audio::PortAudioSystem> system;
-  std::unique_ptr<audio::AudioEngine> engine;
-  std::unique_ptr<audio::OutputStream> stream;
-};
-
-Result<Audio> open_audio(const SessionArguments& args) {
-  Audio audio;
-  auto system = audio::PortAudioSystem::start();
-  if (!system) return system.error();
-  audio.system = std::move(system.value());
-  auto device = audio.system->find_output(args.device);
-  if (!device) return device.error();
-  audio::EngineConfig config;
-  config.sample_rate = int(device->default_sample_rate);
-  audio.engine = std::make_unique<audio::AudioEngine>(config);
-  audio::OutputConfig output;
-  output.sample_rate = config.sample_rate;
-  output.frames_per_buffer = args.buffer_frames;
-  auto stream = audio::OutputStream::open(*audio.system, device.value(), output, audio.engine->mixer());
-  if (!stream) return stream.error();
-  audio.stream = std::move(stream.value());
-  return audio;
+Result<control::LiveAudio> open_audio(const SessionArguments& args) {
+  return control::LiveAudio::open({args.device, args.buffer_frames});
 }
 
-int drive(control::SessionController& controller, Audio& audio) {
-  audio.engine->decoder().start_thread();
-  if (auto started = audio.stream->start(); !started) {
+int drive(control::SessionController& controller, control::LiveAudio& audio) {
+  if (auto started = audio.start(); !started) {
     print_error(started.error().message);
     return 1;
   }
@@ -174,8 +150,7 @@ int drive(control::SessionController& controller, Audio& audio) {
     }
   }
   status.finish();
-  audio.stream->stop();
-  audio.engine->decoder().stop_thread();
+  audio.stop();
   return 0;
 }
 

@@ -1,0 +1,34 @@
+#include "control/live_audio.h"
+
+namespace holdspace::control {
+
+Result<LiveAudio> LiveAudio::open(const LiveAudioConfig& config) {
+  LiveAudio live;
+  auto system = audio::PortAudioSystem::start();
+  if (!system) return system.error();
+  live.system = std::move(system.value());
+  auto device = live.system->find_output(config.device);
+  if (!device) return device.error();
+  audio::EngineConfig engine_config;
+  engine_config.sample_rate = int(device->default_sample_rate);
+  live.engine = std::make_unique<audio::AudioEngine>(engine_config);
+  audio::OutputConfig output;
+  output.sample_rate = engine_config.sample_rate;
+  output.frames_per_buffer = config.buffer_frames;
+  auto stream = audio::OutputStream::open(*live.system, device.value(), output, live.engine->mixer());
+  if (!stream) return stream.error();
+  live.stream = std::move(stream.value());
+  return live;
+}
+
+Status LiveAudio::start() {
+  engine->decoder().start_thread();
+  return stream->start();
+}
+
+void LiveAudio::stop() {
+  if (stream) stream->stop();
+  if (engine) engine->decoder().stop_thread();
+}
+
+}  // namespace holdspace::control

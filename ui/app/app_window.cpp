@@ -1,0 +1,123 @@
+#include "app/app_window.h"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+
+#include <cstdio>
+
+#include "app/frame_pacer.h"
+#include "app/screenshot.h"
+#include "app/theme.h"
+
+namespace holdspace::ui {
+namespace {
+
+std::string g_glfw_error;
+FramePacer* g_pacer = nullptr;  // the loop's pacer, for GLFW's plain-function callbacks
+
+void on_glfw_error(int, const char* description) { g_glfw_error = description ? description : "unknown"; }
+
+// Any input means a few frames in a row (popups, hover); ImGui's backend chains these.
+void on_key(GLFWwindow*, int, int, int, int) { if (g_pacer) g_pacer->note_input(); }
+void on_char(GLFWwindow*, unsigned int) { if (g_pacer) g_pacer->note_input(); }
+void on_mouse_button(GLFWwindow*, int, int, int) { if (g_pacer) g_pacer->note_input(); }
+void on_cursor(GLFWwindow*, double, double) { if (g_pacer) g_pacer->note_input(); }
+void on_scroll(GLFWwindow*, double, double) { if (g_pacer) g_pacer->note_input(); }
+void on_resize(GLFWwindow*, int, int) { if (g_pacer) g_pacer->note_input(); }
+
+}  // namespace
+
+Result<std::unique_ptr<AppWindow>> AppWindow::open(const WindowOptions& options) {
+  glfwSetErrorCallback(on_glfw_error);
+  if (!glfwInit()) {
+    return Error{"no display to open a window on (" + g_glfw_error +
+                 "); to run a session without a screen, use holdspace-cli run"};
+  }
+  std::unique_ptr<AppWindow> app(new AppWindow());
+  app->options_ = options;
+  app->window_ = glfwCreateWindow(options.width, options.height, "holdspace", nullptr, nullptr);
+  if (!app->window_) {
+    glfwTerminate();
+    return Error{"cannot open a window (" + g_glfw_error + "); to run a session without a screen, use holdspace-cli run"};
+  }
+  glfwMakeContextCurrent(app->window_);
+  glfwSwapInterval(1);
+  glfwSetKeyCallback(app->window_, on_key);
+  glfwSetCharCallback(app->window_, on_char);
+  glfwSetMouseButtonCallback(app->window_, on_mouse_button);
+  glfwSetCursorPosCallback(app->window_, on_cursor);
+  glfwSetScrollCallback(app->window_, on_scroll);
+  glfwSetWindowSizeCallback(app->window_, on_resize);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui::GetIO().IniFilename = nullptr;  // no layout file: the app always opens the same way
+  std::string font_error;
+  if (!load_fonts(app->fonts_, 1.0f, font_error)) return Error{font_error};
+  ImGui_ImplGlfw_InitForOpenGL(app->window_, true);
+  ImGui_ImplOpenGL3_Init("#version 130");
+  return app;
+}
+
+AppWindow::~AppWindow() {
+  if (!window_) return;
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  glfwDestroyWindow(window_);
+  glfwTerminate();
+}
+
+int AppWindow::run(const std::function<void()>& poll, const std::function<void(const Fonts&)>& draw_frame) {
+  FramePacer pacer(options_.redraw_always);
+  g_pacer = &pacer;
+  bool applied_night = !night;
+  int frames = 0;
+  int exit_code = 0;
+  while (!glfwWindowShouldClose(window_)) {
+    glfwWaitEventsTimeout(pacer.wait_seconds());
+    poll();
+    if (applied_night != night) {
+      apply_theme(night);
+      applied_night = night;
+    }
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->Pos);
+    ImGui::SetNextWindowSize(viewport->Size);
+    ImGui::Begin("holdspace", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+    ImGui::PushFont(fonts_.body);
+    draw_frame(fonts_);
+    ImGui::PopFont();
+    ImGui::End();
+    ImGui::Render();
+    int width = 0;
+    int height = 0;
+    glfwGetFramebufferSize(window_, &width, &height);
+    glViewport(0, 0, width, height);
+    const ImVec4 background = palette().background;
+    glClearColor(background.x, background.y, background.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (!options_.screenshot.empty() && ++frames >= options_.screenshot_after_frames) {
+      std::string error;
+      if (!save_screenshot(width, height, options_.screenshot, error)) {
+        std::fprintf(stderr, "holdspace: error: %s\n", error.c_str());
+        exit_code = 1;
+      }
+      break;
+    }
+    glfwSwapBuffers(window_);
+    pacer.frame_drawn();
+  }
+  g_pacer = nullptr;
+  return exit_code;
+}
+
+}  // namespace holdspace::ui

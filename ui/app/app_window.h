@@ -1,0 +1,43 @@
+// The window and its loop: GLFW + OpenGL + Dear ImGui, a loop that sleeps while nothing
+// changes, and a screenshot of its own framebuffer on request.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "app/fonts.h"
+#include "core/result.h"
+
+struct GLFWwindow;
+
+namespace holdspace::ui {
+
+struct WindowOptions {
+  int width = 1280;
+  int height = 800;
+  bool redraw_always = false;   // for the idle benchmark's comparison only
+  std::string screenshot;       // save a PNG after the first few frames, then close
+  int screenshot_after_frames = 6;
+};
+
+class AppWindow {
+ public:
+  // Fails with one line when there is no display to open a window on.
+  static Result<std::unique_ptr<AppWindow>> open(const WindowOptions& options);
+  ~AppWindow();
+  AppWindow(const AppWindow&) = delete;
+  AppWindow& operator=(const AppWindow&) = delete;
+
+  // Runs until the window closes; draw_frame builds one ImGui frame. Returns the exit code.
+  int run(const std::function<void()>& poll, const std::function<void(const Fonts&)>& draw_frame);
+  bool night = false;
+
+ private:
+  AppWindow() = default;
+  GLFWwindow* window_ = nullptr;
+  WindowOptions options_;
+  Fonts fonts_;
+};
+
+}  // namespace holdspace::ui

@@ -1,0 +1,62 @@
+// holdspace: the appliance a therapist uses in the session room. It runs the same core as
+// holdspace-cli through the session controller; ui/ never touches the audio or the database
+// directly.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+
+#include "app/app_window.h"
+#include "app/ui_session.h"
+#include "views/session_view.h"
+
+namespace {
+
+struct Arguments {
+  std::string plan;
+  std::string client;
+  bool start = false;
+  holdspace::ui::SessionOptions session;
+  holdspace::ui::WindowOptions window;
+  bool night = false;
+};
+
+int fail(const std::string& message) {
+  std::fprintf(stderr, "holdspace: error: %s\n", message.c_str());
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"holdspace: the session-room appliance (timeline, music, record)"};
+  Arguments args;
+  app.add_option("--plan", args.plan, "The session plan (.toml)")->required();
+  app.add_option("--client", args.client, "The client's code");
+  app.add_flag("--start", args.start, "Start the session at once (needs --client)");
+  app.add_option("--device", args.session.device, "Output device name or part of it");
+  app.add_option("--data-dir", args.session.data_dir, "Where the journal lives");
+  app.add_option("--buffer", args.session.buffer_frames, "Frames per device buffer");
+  app.add_option("--screenshot", args.window.screenshot, "Save a PNG of the window and exit");
+  app.add_option("--width", args.window.width, "Window width")->check(CLI::Range(640, 7680));
+  app.add_option("--height", args.window.height, "Window height")->check(CLI::Range(480, 4320));
+  app.add_flag("--night", args.night, "Start in the dimmer night theme");
+  app.add_flag("--redraw-always", args.window.redraw_always, "Draw every frame (benchmark comparison only)");
+  CLI11_PARSE(app, argc, argv);
+
+  // The window first: with no display there is nothing else worth setting up.
+  auto window = holdspace::ui::AppWindow::open(args.window);
+  if (!window) return fail(window.error().message);
+  args.session.plan = args.plan;
+  auto session = holdspace::ui::UiSession::open(args.session);
+  if (!session) return fail(session.error().message);
+  if (args.start) {
+    if (args.client.empty()) return fail("--start needs --client");
+    if (auto started = session.value()->start(args.client); !started) return fail(started.error().message);
+  }
+  window.value()->night = args.night;
+  holdspace::ui::SessionView session_view;
+  auto& ui_session = *session.value();
+  auto& ui_window = *window.value();
+  return ui_window.run([&] { ui_session.poll(); },
+                       [&](const holdspace::ui::Fonts& fonts) { session_view.draw(ui_session, fonts, ui_window.night); });
+}
