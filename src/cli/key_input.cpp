@@ -62,7 +62,7 @@ std::optional<char> KeyInput::next_key(int timeout_ms) {
   return next_key(0);
 }
 
-std::string KeyInput::read_line(const std::string& prompt) {
+std::string KeyInput::read_line(const std::string& prompt, const std::function<void()>& while_waiting) {
   std::printf("\n%s", prompt.c_str());
   std::fflush(stdout);
   raw_mode(false);
@@ -73,6 +73,11 @@ std::string KeyInput::read_line(const std::string& prompt) {
       line = buffered_.substr(0, newline);
       buffered_.erase(0, newline + 1);
       break;
+    }
+    pollfd input{STDIN_FILENO, POLLIN, 0};
+    if (!closed_ && ::poll(&input, 1, 100) == 0) {
+      while_waiting();
+      continue;
     }
     char chunk[256];
     const ssize_t got = ::read(STDIN_FILENO, chunk, sizeof chunk);

@@ -3,6 +3,7 @@
 // Prompts (vitals, a note) read a whole line either way.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -18,7 +19,9 @@ class KeyInput {
   // The next key, waiting at most timeout_ms; nothing if none came.
   std::optional<char> next_key(int timeout_ms);
   // Shows `prompt` and reads a line (with echo on a terminal). Empty on end of input.
-  std::string read_line(const std::string& prompt);
+  // `while_waiting` runs about every 100 ms until the line is in, so a session keeps going
+  // (music queued, reminders, the record) while the therapist types.
+  std::string read_line(const std::string& prompt, const std::function<void()>& while_waiting);
   bool is_terminal() const { return terminal_; }
 
  private:

@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <functional>
+#include <set>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -42,7 +44,7 @@ void print_help() {
 
 // Turns a key into a command; prompts where the command needs more. Nothing for unknown keys.
 std::optional<Command> command_for(char key, KeyInput& keys, const control::SessionSnapshot& view,
-                                   LiveLine& status) {
+                                   LiveLine& status, const std::function<void()>& keep_going) {
   Command command;
   switch (key) {
     case 'n': command.type = Command::Type::Advance; return command;
@@ -64,13 +66,13 @@ std::optional<Command> command_for(char key, KeyInput& keys, const control::Sess
       status.finish();
       command.type = Command::Type::Marker;
       command.marker = "note";
-      command.text = keys.read_line("note: ");
+      command.text = keys.read_line("note: ", keep_going);
       if (command.text.empty()) return std::nullopt;
       return command;
     }
     case 'v': {
       status.finish();
-      const std::string line = keys.read_line("vitals (e.g. 128/82 74 98 = BP, heart rate, SpO2): ");
+      const std::string line = keys.read_line("vitals (e.g. 128/82 74 98 = BP, heart rate, SpO2): ", keep_going);
       if (line.empty()) return std::nullopt;
       auto vitals = session::parse_vitals(line);
       if (!vitals) {
@@ -89,7 +91,7 @@ std::optional<Command> command_for(char key, KeyInput& keys, const control::Sess
       return command;
     case 'q': {
       status.finish();
-      const std::string answer = keys.read_line("End the session now? (y/n) ");
+      const std::string answer = keys.read_line("End the session now? (y/n) ", keep_going);
       if (answer != "y" && answer != "Y" && answer != "yes") return std::nullopt;
       command.type = Command::Type::End;
       return command;
@@ -117,16 +119,21 @@ int drive(control::SessionController& controller, control::LiveAudio& audio) {
   LiveLine status(stdout);
   std::printf("session %s on %s (h for keys)\n", controller.session_id().c_str(),
               audio.stream->device().qualified_name().c_str());
-  int reminders_seen = 0;
+  std::set<int> reminders_printed;
+  // One turn of the session without a key: the controller's work, alerts, new reminders.
+  const auto keep_going = [&] {
+    controller.poll();
+    for (const auto& message : controller.take_messages()) print_line(status, "! " + message);
+    for (const auto& reminder : controller.snapshot().showing) {
+      if (reminders_printed.insert(reminder.index).second) {
+        print_line(status, "REMINDER: " + reminder.text + "   (a to acknowledge)");
+      }
+    }
+  };
   auto ended_at = std::chrono::steady_clock::time_point::max();
   while (true) {
-    controller.poll();
-    auto view = controller.snapshot();
-    for (const auto& message : controller.take_messages()) print_line(status, "! " + message);
-    if (int(view.showing.size()) > reminders_seen) {
-      print_line(status, "REMINDER: " + view.showing.back().text + "   (a to acknowledge)");
-    }
-    reminders_seen = int(view.showing.size());
+    keep_going();
+    const auto view = controller.snapshot();
     status.show(session_status_line(view));
 
     if (view.ended) {
@@ -145,11 +152,20 @@ int drive(control::SessionController& controller, control::LiveAudio& audio) {
     }
     const auto key = keys.next_key(kKeyWaitMs);
     if (!key || view.ended) continue;
-    if (auto command = command_for(*key, keys, view, status)) {
+    if (auto command = command_for(*key, keys, view, status, keep_going)) {
       if (auto done = controller.command(*command); !done) print_line(status, "not done: " + done.error().message);
     }
   }
   status.finish();
+  // The record comes first: while events still wait for the disk, keep trying and say so.
+  for (int attempt = 0; controller.snapshot().journal_waiting > 0 && interrupt_count() < 2; ++attempt) {
+    if (attempt % 50 == 0) {
+      print_line(status, "! " + std::to_string(controller.snapshot().journal_waiting) +
+                             " events still wait to be written to the journal; retrying (Ctrl-C twice to give up)");
+    }
+    controller.poll();
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
   audio.stop();
   return 0;
 }

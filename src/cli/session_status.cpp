@@ -24,6 +24,10 @@ std::string session_status_line(const control::SessionSnapshot& view) {
     line += " | (silence)";
   }
   if (view.ducked) line += " TALK";
+  if (!view.showing.empty()) {
+    line += " | " + std::to_string(view.showing.size()) + (view.showing.size() == 1 ? " reminder" : " reminders") +
+            " open (a)";
+  }
   if (view.next_reminder) {
     line += " | next: " + view.next_reminder->text + " in " +
             format_duration(std::max(0.0, view.next_reminder->due_in_seconds));

@@ -97,7 +97,14 @@ Result<std::unique_ptr<SessionController>> SessionController::resume(const std::
   controller->record(std::move(resumed));
 
   controller->update_level(0.0);
-  if (!controller->state_.faded_out) controller->play_from(controller->state_.current.phase, kResumeFadeSeconds);
+  if (controller->state_.current.phase < 0) {
+    // It stopped between its start and its first phase: begin that phase now.
+    Command start;
+    start.type = Command::Type::Start;
+    if (auto begun = controller->command(start); !begun) return begun.error();
+  } else if (!controller->state_.faded_out) {
+    controller->play_from(controller->state_.current.phase, kResumeFadeSeconds);
+  }
   return controller;
 }
 
@@ -117,32 +124,39 @@ void SessionController::record(Event event) {
     journal_problem_ = written.error().message;
   } else {
     event.sequence = written.value();
+    if (!journal_problem_.empty() && journal_.pending_count() == 0) {
+      messages_.push_back("journal: all waiting events are now written");
+      journal_problem_.clear();
+    }
   }
   timeline_.reduce(state_, event);
   record_.push_back(std::move(event));
 }
 
 Status SessionController::command(const Command& command) {
-  const int phase_before = state_.current.phase;
   session::Decision decision = timeline_.decide(state_, command, now());
   if (!decision.refused.empty()) return Error{decision.refused};
   for (auto& event : decision.events) {
+    // What sounded before this event decides how the next music comes in.
+    const int phase_before = state_.current.phase;
+    const bool music_before = phase_before >= 0 && !state_.faded_out &&
+                              !loaded_.plan.phases[std::size_t(phase_before)].playlist.empty();
     record(event);
-    apply_audio(record_.back(), phase_before);
+    apply_audio(record_.back(), phase_before, music_before);
   }
   return ok_status();
 }
 
-void SessionController::apply_audio(const Event& event, int phase_before) {
+void SessionController::apply_audio(const Event& event, int phase_before, bool music_before) {
   const auto& plan = loaded_.plan;
   switch (event.type) {
     case EventType::PhaseStarted: {
       const int phase = event.payload.value("phase", 0);
       const session::PhasePlan& p = plan.phases[std::size_t(phase)];
-      // Into the first phase: its own fade-in. Between phases: the crossfade the phase being
-      // left asks for.
-      const double crossfade = phase_before < 0 ? p.fade_in_seconds
-                                                : plan.phases[std::size_t(phase_before)].crossfade_seconds;
+      // Out of silence (the first phase, a silent phase, a fade-out): this phase's own fade-in.
+      // Out of music: the crossfade the phase being left asks for.
+      const double crossfade = music_before ? plan.phases[std::size_t(phase_before)].crossfade_seconds
+                                            : p.fade_in_seconds;
       music_.play_phase(p, phase, crossfade);
       update_level(crossfade);
       if (p.bell && plan.bell) music_.ring_bell(*plan.bell);
@@ -231,11 +245,9 @@ void SessionController::poll() {
     tick.type = Command::Type::Tick;
     (void)command(tick);
   }
-  if (journal_.pending_count() > 0) {
-    if (journal_.flush_pending()) {
-      messages_.push_back("journal: all waiting events are now written");
-      journal_problem_.clear();
-    }
+  if (journal_.pending_count() > 0 && journal_.flush_pending()) {
+    messages_.push_back("journal: all waiting events are now written");
+    journal_problem_.clear();
   }
 }
 

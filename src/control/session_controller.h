@@ -82,7 +82,7 @@ class SessionController {
   session::Nanos now() const;
   void record(journal::Event event);
   void play_from(int phase, double fade_seconds);
-  void apply_audio(const journal::Event& event, int phase_before);
+  void apply_audio(const journal::Event& event, int phase_before, bool music_before);
   void update_level(double ramp_seconds);
   void record_track_events();
 

@@ -93,6 +93,11 @@ Decision Timeline::decide(const TimelineState& state, const Command& command, Na
     if (plan_.phases.empty()) return refuse("the plan has no phases");
     return accept({phase_started(0, "start")});
   }
+  if (command.type == Type::End) {
+    std::vector<Event> events = reminders_on_leaving(state);
+    events.push_back(make(EventType::SessionEnded, {{"reason", "ended"}}));
+    return accept(std::move(events));
+  }
   if (state.current.phase < 0) return refuse("start the session first");
   if (state.ended) return refuse("the session has ended");
 
@@ -105,13 +110,18 @@ Decision Timeline::decide(const TimelineState& state, const Command& command, Na
     case Type::Back: {
       const bool forward = command.type == Type::Advance;
       if (now - state.last_phase_change < kPhaseChangeGuardNs) {
-        return refuse("the phase changed less than 2 s ago; press again to move on");
+        return refuse("the phase changed less than 2 s ago; wait a moment and press again");
       }
       if (forward && phase >= last_phase) return refuse("this is the last phase; end the session instead");
       if (!forward && phase <= 0) return refuse("this is the first phase; there is none before it");
-      return accept({phase_started(forward ? phase + 1 : phase - 1, forward ? "advance" : "back")});
+      std::vector<Event> events = reminders_on_leaving(state);
+      events.push_back(phase_started(forward ? phase + 1 : phase - 1, forward ? "advance" : "back"));
+      return accept(std::move(events));
     }
     case Type::UndoPhaseChange: {
+      if (now - state.last_phase_change < kPhaseChangeGuardNs) {
+        return refuse("the phase changed less than 2 s ago; wait a moment and press again");
+      }
       if (state.undo_stack.empty()) return refuse("there is no phase change to undo");
       const PhaseClock& restored = state.undo_stack.back();
       return accept({make(EventType::PhaseChangeUndone,
@@ -147,11 +157,28 @@ Decision Timeline::decide(const TimelineState& state, const Command& command, Na
       if (state.faded_out) return accept({make(EventType::FadeIn, {{"seconds", kFadeInSeconds}})});
       return accept({make(EventType::FadeOut, {{"seconds", kFadeOutSeconds}})});
     case Type::End:
-      return accept({make(EventType::SessionEnded, {{"reason", "ended"}})});
+      break;  // handled above
     case Type::Tick:
       return decide_tick(state, now);
   }
   return refuse("unknown command");
+}
+
+// Reminders tied to the phase being left that have not shown yet show now: "vitals before
+// dosing" matters most exactly when the therapist moves on before its time.
+std::vector<Event> Timeline::reminders_on_leaving(const TimelineState& state) const {
+  std::vector<Event> events;
+  if (state.current.phase < 0) return events;
+  const std::string& leaving = plan_.phases[std::size_t(state.current.phase)].name;
+  for (int r = 0; r < int(plan_.reminders.size()); ++r) {
+    const ReminderPlan& reminder = plan_.reminders[std::size_t(r)];
+    if (state.reminders[std::size_t(r)].shown || reminder.anchor.kind != ReminderAnchor::Kind::PhaseStart ||
+        reminder.anchor.name != leaving) {
+      continue;
+    }
+    events.push_back(make(EventType::ReminderShown, {{"reminder", r}, {"text", reminder.text}}));
+  }
+  return events;
 }
 
 Decision Timeline::decide_marker(const TimelineState&, const Command& command) const {
@@ -183,8 +210,18 @@ Decision Timeline::decide_tick(const TimelineState& state, Nanos now) const {
       events.push_back(make(EventType::ReminderShown, {{"reminder", r}, {"text", plan_.reminders[std::size_t(r)].text}}));
     }
   }
+  if (state.current.phase < 0) return accept(std::move(events));
   const PhasePlan& current = plan_.phases[std::size_t(state.current.phase)];
-  if (current.at_time_up == TimeUp::Advance && !state.paused && phase_times(state, plan_, now).remaining() <= 0) {
+  // A phase brought back by an undo holds: the therapist chose to be there.
+  if (current.at_time_up == TimeUp::Advance && !state.current.held && !state.paused &&
+      phase_times(state, plan_, now).remaining() <= 0) {
+    for (auto& event : reminders_on_leaving(state)) {
+      if (std::none_of(events.begin(), events.end(), [&](const Event& e) {
+            return e.payload.value("reminder", -1) == event.payload.value("reminder", -2);
+          })) {
+        events.push_back(std::move(event));
+      }
+    }
     if (state.current.phase + 1 < int(plan_.phases.size())) {
       events.push_back(phase_started(state.current.phase + 1, "auto"));
     } else {
@@ -217,8 +254,10 @@ void Timeline::reduce(TimelineState& state, const journal::Event& event) const {
       if (!state.undo_stack.empty()) {
         state.current = state.undo_stack.back();
         state.undo_stack.pop_back();
+        state.current.held = true;
       }
       state.paused = false;
+      state.faded_out = false;  // the restored phase's music comes back
       state.last_phase_change = at;
       break;
     case EventType::PhaseExtended:

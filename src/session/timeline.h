@@ -57,6 +57,7 @@ struct PhaseClock {
   Nanos started = 0;
   Nanos paused = 0;     // time this phase's clock stood still, before the current pause
   Nanos extension = 0;  // minutes added by Extend
+  bool held = false;    // brought back by an undo: it no longer advances by itself
 };
 
 struct MarkerRecord {
@@ -117,6 +118,7 @@ class Timeline {
   Decision decide_tick(const TimelineState& state, Nanos now) const;
   Decision decide_marker(const TimelineState& state, const Command& command) const;
   journal::Event phase_started(int phase, const std::string& reason) const;
+  std::vector<journal::Event> reminders_on_leaving(const TimelineState& state) const;
 
   Plan plan_;
 };

@@ -31,8 +31,15 @@ Result<Vitals> parse_vitals(const std::string& text) {
       label = word;
       continue;
     }
-    if (word.ends_with("%")) word.pop_back();
-    if (word.ends_with("bpm")) word.resize(word.size() - 3);
+    // A unit says which reading it is, whatever the order: 98% is SpO2, 72bpm a heart rate.
+    if (word.ends_with("%")) {
+      word.pop_back();
+      label = "spo2";
+    }
+    if (word.ends_with("bpm")) {
+      word.resize(word.size() - 3);
+      label = "hr";
+    }
     if (const auto slash = word.find('/'); slash != std::string::npos) {
       int systolic = 0;
       int diastolic = 0;

@@ -81,10 +81,10 @@ struct Run {
 
 }  // namespace
 
-TEST_CASE("start begins the first phase; nothing else works before it", "[timeline]") {
+TEST_CASE("start begins the first phase; nothing but End works before it", "[timeline]") {
   Run run(three_phase_plan());
   for (auto type : {Command::Type::Advance, Command::Type::Back, Command::Type::Pause, Command::Type::Talk,
-                    Command::Type::End, Command::Type::UndoPhaseChange}) {
+                    Command::Type::UndoPhaseChange}) {
     CHECK_FALSE(run.send(type).refused.empty());
   }
   REQUIRE(run.send(Command::Type::Start).refused.empty());
@@ -333,4 +333,56 @@ TEST_CASE("folding the recorded events rebuilds the same state (crash resume)", 
   CHECK(rebuilt.reminders[0].shown == run.state.reminders[0].shown);
   CHECK(rebuilt.reminders[1].shown == run.state.reminders[1].shown);
   CHECK(phase_times(rebuilt, replay.plan(), run.now).elapsed == run.times().elapsed);
+}
+
+TEST_CASE("undoing a timed phase change holds the restored phase instead of moving on again", "[timeline]") {
+  Plan plan = three_phase_plan();
+  plan.phases[0].at_time_up = TimeUp::Advance;
+  Run run(plan);
+  run.send(Command::Type::Start);
+  run.wait(10 * kMinute);
+  run.send(Command::Type::Tick);
+  REQUIRE(run.state.current.phase == 1);
+  run.wait(3 * kSecond);
+  REQUIRE(run.send(Command::Type::UndoPhaseChange).refused.empty());
+  run.wait(kSecond);
+  run.send(Command::Type::Tick);
+  CHECK(run.state.current.phase == 0);  // held, showing its overrun
+  CHECK(run.times().remaining() < 0);
+}
+
+TEST_CASE("undo is guarded against a double press too, and brings the music back", "[timeline]") {
+  Run run(three_phase_plan());
+  run.send(Command::Type::Start);
+  run.wait(3 * kSecond);
+  run.send(Command::Type::Advance);
+  run.wait(3 * kSecond);
+  run.send(Command::Type::Advance);
+  run.send(Command::Type::FadeOut);
+  run.wait(3 * kSecond);
+  REQUIRE(run.send(Command::Type::UndoPhaseChange).refused.empty());
+  CHECK_FALSE(run.state.faded_out);
+  CHECK(run.send(Command::Type::UndoPhaseChange).refused.find("2 s") != std::string::npos);
+  CHECK(run.state.current.phase == 1);
+}
+
+TEST_CASE("a session stopped before its first phase can still be ended", "[timeline]") {
+  Run run(three_phase_plan());
+  CHECK(run.send(Command::Type::Advance).refused == "start the session first");
+  REQUIRE(run.send(Command::Type::End).refused.empty());
+  CHECK(run.state.ended);
+}
+
+TEST_CASE("leaving a phase shows its reminders that have not fallen due yet", "[timeline]") {
+  Run run(three_phase_plan());
+  run.send(Command::Type::Start);
+  run.wait(3 * kSecond);
+  run.send(Command::Type::Advance);  // into Dosing, whose reminder is at +5 min
+  run.wait(2 * kMinute);
+  REQUIRE(run.send(Command::Type::Advance).refused.empty());
+  CHECK(run.state.reminders[1].shown);
+  const auto shown = std::find_if(run.record.begin(), run.record.end(),
+                                  [](const Event& e) { return e.type == EventType::ReminderShown; });
+  REQUIRE(shown != run.record.end());
+  CHECK(shown->payload["text"] == "Check in");
 }
