@@ -7,9 +7,9 @@
 namespace holdspace::audio {
 namespace {
 constexpr std::int64_t kChunkFrames = 4096;
-// The rings hold seconds of audio, so a top-up every 20 ms keeps them nearly full while
-// letting the CPU sleep between visits (a laptop on battery for three hours).
-constexpr auto kPollInterval = std::chrono::milliseconds(20);
+// The rings hold 4 s of audio, so a top-up every 50 ms keeps them nearly full while letting the
+// CPU sleep between visits (a laptop on battery for three hours).
+constexpr auto kPollInterval = std::chrono::milliseconds(50);
 }  // namespace
 
 DecodeWorker::DecodeWorker(std::array<StreamSlot*, kSlotCount> slots)

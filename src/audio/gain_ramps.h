@@ -22,6 +22,7 @@ class FadeEnvelope {
 
   void set_level(float level) {
     angle_ = std::asin(clamp01(level));
+    level_ = float(std::sin(angle_));
     remaining_ = 0;
   }
 
@@ -30,6 +31,7 @@ class FadeEnvelope {
     const double target_angle = std::asin(clamp01(target));
     if (frames <= 0) {
       angle_ = target_angle;
+      level_ = float(std::sin(angle_));
       remaining_ = 0;
       return;
     }
@@ -38,16 +40,18 @@ class FadeEnvelope {
     remaining_ = frames;
   }
 
-  // The level for the next sample.
+  // The level for the next sample. Steady between fades, so the sine is only taken while one
+  // runs: most of a session's samples cost a multiply, not a sin().
   float next() {
     if (remaining_ > 0) {
       angle_ += step_;
       if (--remaining_ == 0) angle_ = target_angle_;
+      level_ = float(std::sin(angle_));
     }
-    return float(std::sin(angle_));
+    return level_;
   }
 
-  float level() const { return float(std::sin(angle_)); }
+  float level() const { return level_; }
   bool moving() const { return remaining_ > 0; }
   bool silent() const { return remaining_ == 0 && angle_ <= 0.0; }
 
@@ -56,6 +60,7 @@ class FadeEnvelope {
   double angle_ = 0.0;
   double step_ = 0.0;
   double target_angle_ = 0.0;
+  float level_ = 0.0f;
   std::int64_t remaining_ = 0;
 };
 

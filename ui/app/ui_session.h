@@ -36,6 +36,8 @@ class UiSession {
   control::SessionController* controller() { return controller_.get(); }
   const session::Plan& plan() const { return plan_.plan; }
   const std::string& audio_problem() const { return audio_problem_; }
+  // The record, for the Review view (read-only use: sessions, events, exports).
+  journal::Journal& journal() { return *journal_; }
   std::optional<std::string> unfinished() const { return unfinished_; }
   void poll();
 
