@@ -4,6 +4,7 @@
 
 #include <stb_image.h>
 
+#include "control/session_controller.h"
 #include "support/child_process.h"
 #include "support/jack_server.h"
 #include "support/test_audio.h"
@@ -63,6 +64,51 @@ TEST_CASE("the Session view of a running demo session is drawn and saved", "[ui]
   CHECK(image.width == 1280);
   CHECK(image.height == 800);
   CHECK(distinct_colours(image) > 20);  // text, buttons and the phase bar, not a blank window
+}
+
+TEST_CASE("the Review view draws a recorded session", "[ui]") {
+  test::TempDir dir;
+  {
+    // A short session recorded through the real controller and journal, on a manual clock.
+    auto store = journal::Journal::open(dir.path());
+    REQUIRE(store.ok());
+    auto plan = session::load_plan(kDemoPlan);
+    REQUIRE(plan.ok());
+    ManualClock clock;
+    audio::AudioEngine engine(audio::EngineConfig{});
+    auto controller = control::SessionController::begin(plan.value(), "REV1", *store.value(), clock, engine);
+    REQUIRE(controller.ok());
+    std::vector<float> block(2 * 1024);
+    session::Command dose;
+    dose.type = session::Command::Type::Marker;
+    dose.marker = "dose";
+    for (int i = 0; i < 400; ++i) {
+      engine.decoder().fill_all();
+      engine.mixer().process(block.data(), 1024, 2);
+      clock.advance_seconds(1024.0 / 48000);
+      controller.value()->poll();
+      if (i == 100) REQUIRE(controller.value()->command(dose).ok());
+    }
+    session::Command end;
+    end.type = session::Command::Type::End;
+    REQUIRE(controller.value()->command(end).ok());
+  }
+  test::XDisplay display;
+  std::filesystem::create_directories(kArtifacts);
+  const auto shot = kArtifacts / "review-view.png";
+  std::filesystem::remove(shot);
+  ::setenv("DISPLAY", display.name().c_str(), 1);
+  ::setenv("JACK_DEFAULT_SERVER", "holdspace-no-server-needed", 1);  // review needs no sound
+  test::ChildProcess app({kApp, "--plan", kDemoPlan, "--data-dir", dir.path().string(), "--view", "review",
+                          "--screenshot", shot.string()},
+                         dir / "app.log");
+  const int exit_code = app.wait(30.0);
+  INFO(test::read_text(dir / "app.log"));
+  REQUIRE(exit_code == 0);
+  const Image image = load_png(shot);
+  CHECK(image.width == 1280);
+  CHECK(image.height == 800);
+  CHECK(distinct_colours(image) > 20);
 }
 
 TEST_CASE("with no display the app says so in one line, points to the CLI, and fails", "[ui]") {

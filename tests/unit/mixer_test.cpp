@@ -217,7 +217,7 @@ TEST_CASE("starting the track that is queued plays it and does not hand its slot
   }
 }
 
-TEST_CASE("two tracks can wait in the queue; a third is refused and handed back", "[mixer]") {
+TEST_CASE("two tracks can wait in the queue, a third is refused and handed back", "[mixer]") {
   MixerRig rig;
   rig.feed(0, 100, 0.1f, 0.1f, true);
   rig.feed(1, 100, 0.2f, 0.2f, true);

@@ -84,7 +84,7 @@ TEST_CASE("write_m3u8: what it writes reads back as the same playlist", "[playli
   CHECK(copy.entries[1].location == "/srv/abs path.flac");
 }
 
-TEST_CASE("write_m3u8: replaces an existing file and keeps its mode; new files are owner-only",
+TEST_CASE("write_m3u8: replaces an existing file and keeps its mode, new files are owner-only",
           "[playlist][write]") {
   TempDir dir;
   Playlist playlist;

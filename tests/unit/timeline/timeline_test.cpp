@@ -81,7 +81,7 @@ struct Run {
 
 }  // namespace
 
-TEST_CASE("start begins the first phase; nothing but End works before it", "[timeline]") {
+TEST_CASE("start begins the first phase, nothing but End works before it", "[timeline]") {
   Run run(three_phase_plan());
   for (auto type : {Command::Type::Advance, Command::Type::Back, Command::Type::Pause, Command::Type::Talk,
                     Command::Type::UndoPhaseChange}) {
@@ -111,7 +111,7 @@ TEST_CASE("a second advance within 2 s is refused and says why", "[timeline]") {
   CHECK(run.send(Command::Type::Advance).refused.find("last phase") != std::string::npos);
 }
 
-TEST_CASE("back starts the phase before again; not before the first", "[timeline]") {
+TEST_CASE("back starts the phase before again, not before the first", "[timeline]") {
   Run run(three_phase_plan());
   run.send(Command::Type::Start);
   run.wait(3 * kSecond);
@@ -151,7 +151,7 @@ TEST_CASE("extend adds minutes to the current phase only", "[timeline]") {
   CHECK(run.times().planned == 30 * kMinute);
 }
 
-TEST_CASE("pause stops the phase clock; the session clock runs on", "[timeline]") {
+TEST_CASE("pause stops the phase clock, the session clock runs on", "[timeline]") {
   Run run(three_phase_plan());
   run.send(Command::Type::Start);
   run.wait(kMinute);
@@ -280,7 +280,7 @@ TEST_CASE("markers: dose, booster, note with text, vitals within plausible range
   CHECK(run.state.markers.size() == 3);
 }
 
-TEST_CASE("talk ducks and restores; fade-out toggles, and a new phase brings music back", "[timeline]") {
+TEST_CASE("talk ducks and restores, fade-out toggles, and a new phase brings music back", "[timeline]") {
   Run run(three_phase_plan());
   run.send(Command::Type::Start);
   run.send(Command::Type::Talk);
