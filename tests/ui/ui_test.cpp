@@ -6,6 +6,7 @@
 
 #include "control/session_controller.h"
 #include "support/child_process.h"
+#include "support/offline_session.h"
 #include "support/jack_server.h"
 #include "support/test_audio.h"
 #include "support/x_display.h"
@@ -44,26 +45,33 @@ std::size_t distinct_colours(const Image& image) {
   return std::size_t(std::unique(colours.begin(), colours.end()) - colours.begin());
 }
 
+// Runs the app with `arguments` plus --screenshot, and checks the picture it saved: the right
+// size, and not a blank window (text, buttons, bars make many colours).
+void check_screenshot(std::vector<std::string> arguments, const std::filesystem::path& shot,
+                      const std::filesystem::path& log) {
+  std::filesystem::create_directories(kArtifacts);
+  std::filesystem::remove(shot);
+  arguments.insert(arguments.begin(), kApp);
+  arguments.insert(arguments.end(), {"--screenshot", shot.string(), "--width", "1280", "--height", "800"});
+  test::ChildProcess app(arguments, log);
+  const int exit_code = app.wait(30.0);
+  INFO(test::read_text(log));
+  REQUIRE(exit_code == 0);
+  const Image image = load_png(shot);
+  CHECK(image.width == 1280);
+  CHECK(image.height == 800);
+  CHECK(distinct_colours(image) > 20);
+}
+
 }  // namespace
 
 TEST_CASE("the Session view of a running demo session is drawn and saved", "[ui]") {
   test::XDisplay display;
   test::JackServer jack;
   test::TempDir dir;
-  std::filesystem::create_directories(kArtifacts);
-  const auto shot = kArtifacts / "session-view.png";
-  std::filesystem::remove(shot);
   ::setenv("DISPLAY", display.name().c_str(), 1);
-  test::ChildProcess app({kApp, "--plan", kDemoPlan, "--client", "UI1", "--start", "--data-dir", dir.path().string(),
-                          "--screenshot", shot.string(), "--width", "1280", "--height", "800"},
-                         dir / "app.log");
-  const int exit_code = app.wait(30.0);
-  INFO(test::read_text(dir / "app.log"));
-  REQUIRE(exit_code == 0);
-  const Image image = load_png(shot);
-  CHECK(image.width == 1280);
-  CHECK(image.height == 800);
-  CHECK(distinct_colours(image) > 20);  // text, buttons and the phase bar, not a blank window
+  check_screenshot({"--plan", kDemoPlan, "--client", "UI1", "--start", "--data-dir", dir.path().string()},
+                   kArtifacts / "session-view.png", dir / "app.log");
 }
 
 TEST_CASE("the Review view draws a recorded session", "[ui]") {
@@ -78,37 +86,21 @@ TEST_CASE("the Review view draws a recorded session", "[ui]") {
     audio::AudioEngine engine(audio::EngineConfig{});
     auto controller = control::SessionController::begin(plan.value(), "REV1", *store.value(), clock, engine);
     REQUIRE(controller.ok());
-    std::vector<float> block(2 * 1024);
     session::Command dose;
     dose.type = session::Command::Type::Marker;
     dose.marker = "dose";
-    for (int i = 0; i < 400; ++i) {
-      engine.decoder().fill_all();
-      engine.mixer().process(block.data(), 1024, 2);
-      clock.advance_seconds(1024.0 / 48000);
-      controller.value()->poll();
-      if (i == 100) REQUIRE(controller.value()->command(dose).ok());
-    }
+    test::play_offline(*controller.value(), engine, clock, 2.0);
+    REQUIRE(controller.value()->command(dose).ok());
+    test::play_offline(*controller.value(), engine, clock, 6.0);
     session::Command end;
     end.type = session::Command::Type::End;
     REQUIRE(controller.value()->command(end).ok());
   }
   test::XDisplay display;
-  std::filesystem::create_directories(kArtifacts);
-  const auto shot = kArtifacts / "review-view.png";
-  std::filesystem::remove(shot);
   ::setenv("DISPLAY", display.name().c_str(), 1);
   ::setenv("JACK_DEFAULT_SERVER", "holdspace-no-server-needed", 1);  // review needs no sound
-  test::ChildProcess app({kApp, "--plan", kDemoPlan, "--data-dir", dir.path().string(), "--view", "review",
-                          "--screenshot", shot.string()},
-                         dir / "app.log");
-  const int exit_code = app.wait(30.0);
-  INFO(test::read_text(dir / "app.log"));
-  REQUIRE(exit_code == 0);
-  const Image image = load_png(shot);
-  CHECK(image.width == 1280);
-  CHECK(image.height == 800);
-  CHECK(distinct_colours(image) > 20);
+  check_screenshot({"--plan", kDemoPlan, "--data-dir", dir.path().string(), "--view", "review"},
+                   kArtifacts / "review-view.png", dir / "app.log");
 }
 
 TEST_CASE("with no display the app says so in one line, points to the CLI, and fails", "[ui]") {

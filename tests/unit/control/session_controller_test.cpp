@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "control/session_controller.h"
+#include "support/offline_session.h"
 #include "support/test_audio.h"
 
 using namespace holdspace;
@@ -16,17 +17,8 @@ namespace {
 
 const std::filesystem::path kDemoPlan = std::filesystem::path(HOLDSPACE_SOURCE_DIR) / "playlists/demo.toml";
 
-// Plays `seconds` of audio offline while the clock moves with it, polling like a front end.
 void play(control::SessionController& controller, audio::AudioEngine& engine, ManualClock& clock, double seconds) {
-  std::vector<float> block(2 * 1024);
-  const int blocks = int(seconds * engine.sample_rate() / 1024);
-  for (int i = 0; i < blocks; ++i) {
-    engine.decoder().fill_all();
-    engine.mixer().process(block.data(), 1024, 2);
-    clock.advance_seconds(1024.0 / engine.sample_rate());
-    if (i % 4 == 0) controller.poll();
-  }
-  controller.poll();
+  test::play_offline(controller, engine, clock, seconds);
 }
 
 Command command(Command::Type type) {
