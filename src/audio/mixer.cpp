@@ -49,8 +49,7 @@ void Mixer::process(float* out, std::int64_t frames, int out_channels) {
 void Mixer::apply(const MixerCommand& command) {
   const bool valid_slot = command.slot >= 0 && command.slot < kSlotCount;
   switch (command.type) {
-    case MixerCommand::Type::Start:
-    case MixerCommand::Type::CrossfadeTo: {
+    case MixerCommand::Type::Start: {
       if (!valid_slot) return reject(command);
       if (decks_[command.slot].active) return emit(MixerEvent::Type::SlotBusy, command.slot, command.track_id, 0, 0);
       take_pending(command);  // starting a queued track early: it is no longer queued

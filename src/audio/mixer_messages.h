@@ -17,10 +17,10 @@ inline constexpr int kMaxPending = 2;
 struct MixerCommand {
   enum class Type : std::uint8_t {
     Start,        // play `slot` now, fading in over `frames` (0 = from its first sample as is);
-                  // whatever played fades out over the same frames; pending tracks are dropped
+                  // whatever played fades out over the same frames (a crossfade, as at a phase
+                  // change); pending tracks are dropped
     Queue,        // play `slot` after the tracks already queued: crossfade over `frames`,
                   // 0 = gapless. At most kMaxPending wait; more are Rejected.
-    CrossfadeTo,  // the same as Start; named for phase changes
     FadeOut,      // fade everything out over `frames`, then go idle and report FadedOut
     SetGain,      // ramp the master gain to `gain` (linear) over `frames` (at least ~10 ms)
     Overlay,      // play `slot` over the music, once, at its own level; then TrackEnded

@@ -22,15 +22,21 @@ bool PlaylistPlayer::start(int first_entry, double offset_seconds) {
   const int slot = load_next();
   if (slot < 0) return false;
   started_ = true;
+  play_now(slot, engine_.seconds_to_frames(options_.fade_in_seconds));
+  return true;
+}
+
+// `slot` becomes the current track now, fading in over `fade_frames` while whatever played
+// fades out over the same frames; the tracks after it are queued behind.
+void PlaylistPlayer::play_now(int slot, std::int64_t fade_frames) {
   current_slot_ = slot;
   MixerCommand command;
   command.type = MixerCommand::Type::Start;
   command.slot = slot;
   command.track_id = slots_[slot].track_id;
-  command.frames = engine_.seconds_to_frames(options_.fade_in_seconds);
+  command.frames = fade_frames;
   send(command);
   queue_following();
-  return true;
 }
 
 void PlaylistPlayer::switch_to(std::vector<playlist::PlaylistEntry> entries, PlayerOptions options,
@@ -74,14 +80,8 @@ void PlaylistPlayer::begin_switched_list() {
     return;
   }
   switch_waiting_ = false;
-  current_slot_ = slot;
-  MixerCommand command;
-  command.type = MixerCommand::Type::CrossfadeTo;
-  command.slot = slot;
-  command.track_id = slots_[slot].track_id;
-  command.frames = std::max<std::int64_t>(1, engine_.seconds_to_frames(switch_crossfade_seconds_));
-  send(command);
-  queue_following();
+  // Never a cut between lists: at least the mixer's shortest fade.
+  play_now(slot, std::max<std::int64_t>(1, engine_.seconds_to_frames(switch_crossfade_seconds_)));
 }
 
 void PlaylistPlayer::send(const MixerCommand& command) {

@@ -94,6 +94,7 @@ class PlaylistPlayer {
 
   int load_next();  // opens the next playable entry into a free slot; -1 when none is now
   void begin_switched_list();
+  void play_now(int slot, std::int64_t fade_frames);
   void queue_following();
   void free_slot_of(const MixerEvent& event);
   TrackEvent track_event(TrackEvent::Kind kind, const SlotUse& use) const;

@@ -23,7 +23,7 @@ sed "s/'/'\\\\''/g; s/^/file '/; s/\$/'/" "$playlist" > "$concat"
 out="/dev/shm/holdspace-bench-$$.wav"
 trap 'rm -f "$out"' EXIT
 
-seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(date +%s.%N); echo "$end - $start" | bc -l; }
+seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(date +%s.%N); awk -v a="$start" -v b="$end" 'BEGIN { print b - a }'; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 ours=(); theirs=()
@@ -37,4 +37,4 @@ done
 ours_median=$(printf '%s\n' "${ours[@]}" | median)
 theirs_median=$(printf '%s\n' "${theirs[@]}" | median)
 printf 'median: holdspace render %.2f s, ffmpeg %.2f s, ratio %.2f (holdspace / ffmpeg)\n' \
-  "$ours_median" "$theirs_median" "$(echo "$ours_median / $theirs_median" | bc -l)"
+  "$ours_median" "$theirs_median" "$(awk -v a="$ours_median" -v b="$theirs_median" 'BEGIN { print a / b }')"

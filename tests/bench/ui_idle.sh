@@ -38,7 +38,7 @@ measure() {
   sleep "$seconds"
   after=$(cpu_ticks "$app")
   kill "$app"; wait "$app" 2>/dev/null || true; app=""
-  echo "scale=2; 100 * ($after - $before) / ($ticks_per_second * $seconds)" | bc -l
+  awk -v a="$before" -v b="$after" -v t="$ticks_per_second" -v s="$seconds" 'BEGIN { print 100 * (b - a) / (t * s) }'
 }
 
 idle=$(measure)
@@ -46,4 +46,4 @@ always=$(measure --redraw-always)
 printf 'Session view, %s s each, %% of one core (includes the audio callback and decoding):\n' "$seconds"
 printf '  idle loop (waits for events, 1 fps)  : %6.2f %%\n' "$idle"
 printf '  forced redraw every frame:            %6.2f %%\n' "$always"
-printf '  ratio idle / forced: %.3f\n' "$(echo "$idle / ($always + 0.0001)" | bc -l)"
+printf '  ratio idle / forced: %.3f\n' "$(awk -v a="$idle" -v b="$always" 'BEGIN { print a / (b + 0.0001) }')"

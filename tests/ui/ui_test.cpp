@@ -78,23 +78,14 @@ TEST_CASE("the Review view draws a recorded session", "[ui]") {
   test::TempDir dir;
   {
     // A short session recorded through the real controller and journal, on a manual clock.
-    auto store = journal::Journal::open(dir.path());
-    REQUIRE(store.ok());
-    auto plan = session::load_plan(kDemoPlan);
-    REQUIRE(plan.ok());
-    ManualClock clock;
-    audio::AudioEngine engine(audio::EngineConfig{});
-    auto controller = control::SessionController::begin(plan.value(), "REV1", *store.value(), clock, engine);
-    REQUIRE(controller.ok());
+    test::OfflineSession run(dir.path(), kDemoPlan, "REV1");
+    run.play(2.0);
     session::Command dose;
     dose.type = session::Command::Type::Marker;
     dose.marker = "dose";
-    test::play_offline(*controller.value(), engine, clock, 2.0);
-    REQUIRE(controller.value()->command(dose).ok());
-    test::play_offline(*controller.value(), engine, clock, 6.0);
-    session::Command end;
-    end.type = session::Command::Type::End;
-    REQUIRE(controller.value()->command(end).ok());
+    REQUIRE(run.controller().command(dose).ok());
+    run.play(6.0);
+    REQUIRE(run.command(session::Command::Type::End).ok());
   }
   test::XDisplay display;
   ::setenv("DISPLAY", display.name().c_str(), 1);

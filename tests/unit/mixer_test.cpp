@@ -208,7 +208,7 @@ TEST_CASE("starting the track that is queued plays it and does not hand its slot
   rig.send(MixerCommand::Type::Start, 0, 0);
   rig.send(MixerCommand::Type::Queue, 1, 0);
   rig.render(64);
-  rig.send(MixerCommand::Type::CrossfadeTo, 1, 100);
+  rig.send(MixerCommand::Type::Start, 1, 100);
   const auto out = rig.render(1000);
   CHECK(out[2 * 500] == 0.5f);
   for (const auto& event : rig.events()) {
