@@ -12,7 +12,7 @@ DEBIAN_PACKAGES := \
 	libsqlite3-dev libtomlplusplus-dev libcli11-dev libpugixml-dev nlohmann-json3-dev \
 	catch2 jackd2 libjack-jackd2-dev sox \
 	libglfw3-dev libimgui-dev libstb-dev libgl-dev libgl1-mesa-dri fonts-dejavu-core \
-	xvfb xauth xdotool
+	xvfb xauth xdotool libx11-dev
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -41,14 +41,22 @@ build: configure
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
 
+APP  := $(BUILD_DIR)/bin/holdspace
 CLI  := $(BUILD_DIR)/bin/holdspace-cli
-DEMO := playlists/demo/demo.m3u8
+DEMO := playlists/demo.toml
 
-# Plays the demo playlist. A machine with no sound card (a server, CI) gets a private JACK
+# Opens the appliance on the demo plan. With no screen (a server, CI, ssh) the same session runs
+# in the terminal with holdspace-cli instead. A machine with no sound card gets a private JACK
 # dummy device, so the demo still runs through the real audio path, paced in real time.
 run: build
-	@if grep -qs '^ *[0-9]' /proc/asound/cards || [ -n "$$JACK_DEFAULT_SERVER" ]; then \
-		$(CLI) play $(DEMO); \
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+		start='$(APP) --plan $(DEMO)'; \
+	else \
+		echo "No display here: running the demo session in the terminal (holdspace-cli run)."; \
+		start='$(CLI) run $(DEMO) --client DEMO'; \
+	fi; \
+	if grep -qs '^ *[0-9]' /proc/asound/cards || [ -n "$$JACK_DEFAULT_SERVER" ]; then \
+		$$start; \
 	else \
 		echo "No sound card here: playing into a JACK dummy device instead."; \
 		jackd -n holdspace-demo -r -d dummy -r 48000 -p 256 -P 2 -C 0 >/dev/null 2>&1 & jack=$$!; \
@@ -57,7 +65,7 @@ run: build
 			JACK_DEFAULT_SERVER=holdspace-demo $(CLI) devices 2>/dev/null | grep -q JACK && break; \
 			sleep 0.1; \
 		done; \
-		JACK_DEFAULT_SERVER=holdspace-demo $(CLI) play $(DEMO); \
+		JACK_DEFAULT_SERVER=holdspace-demo $$start; \
 	fi
 
 clean:

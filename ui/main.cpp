@@ -7,6 +7,7 @@
 
 #include "app/app_window.h"
 #include "app/ui_session.h"
+#include "views/prepare_view.h"
 #include "views/review_view.h"
 #include "views/session_view.h"
 #include "views/view_tabs.h"
@@ -43,8 +44,8 @@ int main(int argc, char** argv) {
   app.add_option("--width", args.window.width, "Window width")->check(CLI::Range(640, 7680));
   app.add_option("--height", args.window.height, "Window height")->check(CLI::Range(480, 4320));
   app.add_flag("--night", args.night, "Start in the dimmer night theme");
-  app.add_option("--view", args.view, "The view to open: session or review")
-      ->check(CLI::IsMember({"session", "review"}));
+  app.add_option("--view", args.view, "The view to open: session, prepare or review")
+      ->check(CLI::IsMember({"session", "prepare", "review"}));
   app.add_flag("--redraw-always", args.window.redraw_always, "Draw every frame (benchmark comparison only)");
   CLI11_PARSE(app, argc, argv);
 
@@ -60,17 +61,30 @@ int main(int argc, char** argv) {
   }
   window.value()->night = args.night;
   holdspace::ui::SessionView session_view;
+  holdspace::ui::PrepareView prepare_view;
   holdspace::ui::ReviewView review_view;
   holdspace::ui::ViewId current = *holdspace::ui::view_from_name(args.view);
   auto& ui_session = *session.value();
   auto& ui_window = *window.value();
   return ui_window.run([&] { ui_session.poll(); },
                        [&](const holdspace::ui::Fonts& fonts) {
+                         // Files dropped from a file manager are for a playlist; the Prepare
+                         // view takes them, and comes forward unless a session is on screen.
+                         if (auto dropped = ui_window.take_dropped_paths(); !dropped.empty()) {
+                           prepare_view.drop(std::move(dropped));
+                           if (!ui_session.running()) current = holdspace::ui::ViewId::Prepare;
+                         }
                          holdspace::ui::draw_view_tabs(current);
-                         if (current == holdspace::ui::ViewId::Review) {
-                           review_view.draw(ui_session, fonts);
-                         } else {
-                           session_view.draw(ui_session, fonts, ui_window.night);
+                         switch (current) {
+                           case holdspace::ui::ViewId::Session:
+                             session_view.draw(ui_session, fonts, ui_window.night);
+                             break;
+                           case holdspace::ui::ViewId::Prepare:
+                             prepare_view.draw(ui_session, fonts);
+                             break;
+                           case holdspace::ui::ViewId::Review:
+                             review_view.draw(ui_session, fonts);
+                             break;
                          }
                        });
 }

@@ -1,5 +1,5 @@
-// The real app under Xvfb: it opens on the demo plan, draws its Session view (checked through
-// its own screenshot), and without a display it says where to go instead.
+// The real app under Xvfb: it opens on the demo plan, draws each view (checked through its own
+// screenshot), and without a display it says where to go instead.
 #include <catch2/catch.hpp>
 
 #include <stb_image.h>
@@ -72,6 +72,16 @@ TEST_CASE("the Session view of a running demo session is drawn and saved", "[ui]
   ::setenv("DISPLAY", display.name().c_str(), 1);
   check_screenshot({"--plan", kDemoPlan, "--client", "UI1", "--start", "--data-dir", dir.path().string()},
                    kArtifacts / "session-view.png", dir / "app.log");
+}
+
+TEST_CASE("the Prepare view draws the demo plan's phases and playlist", "[ui]") {
+  test::XDisplay display;
+  test::TempDir dir;
+  ::setenv("DISPLAY", display.name().c_str(), 1);
+  ::setenv("JACK_DEFAULT_SERVER", "holdspace-no-server-needed", 1);  // preparing needs no sound
+  check_screenshot({"--plan", std::string(HOLDSPACE_SOURCE_DIR) + "/playlists/kap-3h.toml", "--data-dir",
+                    dir.path().string(), "--view", "prepare"},
+                   kArtifacts / "prepare-view.png", dir / "app.log");
 }
 
 TEST_CASE("the Review view draws a recorded session", "[ui]") {

@@ -6,8 +6,10 @@
 #include <backends/imgui_impl_opengl3.h>
 
 #include <cstdio>
+#include <utility>
 
 #include "app/frame_pacer.h"
+#include "app/key_taps.h"
 #include "app/screenshot.h"
 #include "app/theme.h"
 
@@ -16,11 +18,17 @@ namespace {
 
 std::string g_glfw_error;
 FramePacer* g_pacer = nullptr;  // the loop's pacer, for GLFW's plain-function callbacks
+AppWindow* g_app = nullptr;     // the one window, for the drop callback
+KeyTaps g_key_taps;
 
 void on_glfw_error(int, const char* description) { g_glfw_error = description ? description : "unknown"; }
 
 // Any input means a few frames in a row (popups, hover); ImGui's backend chains these.
-void on_key(GLFWwindow*, int, int, int, int) { if (g_pacer) g_pacer->note_input(); }
+// Installed after ImGui's, and calls ImGui's itself, so a quick tap's release can wait a frame.
+void on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
+  if (g_pacer) g_pacer->note_input();
+  if (g_key_taps.pass_on(key, scancode, action, mods)) ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+}
 void on_char(GLFWwindow*, unsigned int) { if (g_pacer) g_pacer->note_input(); }
 void on_mouse_button(GLFWwindow*, int, int, int) { if (g_pacer) g_pacer->note_input(); }
 void on_cursor(GLFWwindow*, double, double) { if (g_pacer) g_pacer->note_input(); }
@@ -28,6 +36,15 @@ void on_scroll(GLFWwindow*, double, double) { if (g_pacer) g_pacer->note_input()
 void on_resize(GLFWwindow*, int, int) { if (g_pacer) g_pacer->note_input(); }
 
 }  // namespace
+
+// GLFW hands over the paths only for the length of the call, so they are copied out.
+void on_drop(GLFWwindow*, int count, const char** paths) {
+  if (!g_app) return;
+  for (int i = 0; i < count; ++i) g_app->dropped_paths_.emplace_back(paths[i]);
+  if (g_pacer) g_pacer->note_input();
+}
+
+std::vector<std::string> AppWindow::take_dropped_paths() { return std::exchange(dropped_paths_, {}); }
 
 Result<std::unique_ptr<AppWindow>> AppWindow::open(const WindowOptions& options) {
   glfwSetErrorCallback(on_glfw_error);
@@ -44,12 +61,13 @@ Result<std::unique_ptr<AppWindow>> AppWindow::open(const WindowOptions& options)
   }
   glfwMakeContextCurrent(app->window_);
   glfwSwapInterval(1);
-  glfwSetKeyCallback(app->window_, on_key);
   glfwSetCharCallback(app->window_, on_char);
   glfwSetMouseButtonCallback(app->window_, on_mouse_button);
   glfwSetCursorPosCallback(app->window_, on_cursor);
   glfwSetScrollCallback(app->window_, on_scroll);
   glfwSetWindowSizeCallback(app->window_, on_resize);
+  glfwSetDropCallback(app->window_, on_drop);
+  g_app = app.get();
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -57,11 +75,13 @@ Result<std::unique_ptr<AppWindow>> AppWindow::open(const WindowOptions& options)
   std::string font_error;
   if (!load_fonts(app->fonts_, 1.0f, font_error)) return Error{font_error};
   ImGui_ImplGlfw_InitForOpenGL(app->window_, true);
+  glfwSetKeyCallback(app->window_, on_key);
   ImGui_ImplOpenGL3_Init("#version 130");
   return app;
 }
 
 AppWindow::~AppWindow() {
+  if (g_app == this) g_app = nullptr;
   if (!window_) return;
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();
@@ -115,6 +135,7 @@ int AppWindow::run(const std::function<void()>& poll, const std::function<void(c
     }
     glfwSwapBuffers(window_);
     pacer.frame_drawn();
+    if (g_key_taps.frame_done(window_)) pacer.note_input();
   }
   g_pacer = nullptr;
   return exit_code;

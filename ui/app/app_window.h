@@ -5,6 +5,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "app/fonts.h"
 #include "core/result.h"
@@ -32,12 +33,16 @@ class AppWindow {
   // Runs until the window closes; draw_frame builds one ImGui frame. Returns the exit code.
   int run(const std::function<void()>& poll, const std::function<void(const Fonts&)>& draw_frame);
   bool night = false;
+  // Files and folders dropped on the window from a file manager since the last call.
+  std::vector<std::string> take_dropped_paths();
 
  private:
   AppWindow() = default;
   GLFWwindow* window_ = nullptr;
   WindowOptions options_;
   Fonts fonts_;
+  std::vector<std::string> dropped_paths_;
+  friend void on_drop(GLFWwindow*, int, const char**);
 };
 
 }  // namespace holdspace::ui

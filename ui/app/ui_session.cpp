@@ -1,5 +1,8 @@
 #include "app/ui_session.h"
 
+#include <chrono>
+#include <thread>
+
 namespace holdspace::ui {
 
 Result<std::unique_ptr<UiSession>> UiSession::open(const SessionOptions& options) {
@@ -18,6 +21,7 @@ Result<std::unique_ptr<UiSession>> UiSession::open(const SessionOptions& options
 }
 
 UiSession::~UiSession() {
+  preview_.reset();
   if (audio_) audio_->stop();
 }
 
@@ -33,27 +37,72 @@ Status UiSession::ensure_audio() {
   return ok_status();
 }
 
+Status UiSession::ensure_audio_started() {
+  if (auto audio = ensure_audio(); !audio) return audio;
+  if (audio_started_) return ok_status();
+  if (auto started = audio_->start(); !started) return started;
+  audio_started_ = true;
+  return ok_status();
+}
+
 Status UiSession::start(const std::string& client) {
   if (controller_) return Error{"a session is already running"};
   if (auto audio = ensure_audio(); !audio) return audio;
+  finish_preview();
   auto controller = control::SessionController::begin(plan_, client, *journal_, clock_, *audio_->engine);
   if (!controller) return controller.error();
   controller_ = std::move(controller.value());
-  return audio_->start();
+  return ensure_audio_started();
 }
 
 Status UiSession::resume_unfinished() {
   if (controller_ || !unfinished_) return Error{"there is no unfinished session"};
   if (auto audio = ensure_audio(); !audio) return audio;
+  finish_preview();
   auto controller = control::SessionController::resume(*unfinished_, *journal_, clock_, *audio_->engine);
   if (!controller) return controller.error();
   controller_ = std::move(controller.value());
   unfinished_.reset();
-  return audio_->start();
+  return ensure_audio_started();
+}
+
+Status UiSession::use_plan(session::LoadedPlan plan) {
+  if (controller_) return Error{"the running session keeps the plan it started with"};
+  plan_ = std::move(plan);
+  return ok_status();
+}
+
+Status UiSession::preview(const std::filesystem::path& track) {
+  if (controller_) return Error{"no preview during a session: it would play in the client's headphones"};
+  if (auto audio = ensure_audio_started(); !audio) return audio;
+  if (!preview_) preview_ = std::make_unique<control::TrackPreview>(*audio_->engine);
+  return preview_->play(track);
+}
+
+void UiSession::stop_preview() {
+  if (preview_) preview_->stop();
+}
+
+const std::filesystem::path* UiSession::previewed_track() const {
+  return previewing() ? &preview_->path() : nullptr;
+}
+
+// A session must have the engine to itself: the preview fades out (quickly) and lets go of its
+// mixer slots before the session's music starts.
+void UiSession::finish_preview() {
+  if (!preview_) return;
+  preview_->stop();
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+  while (!preview_->idle() && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    preview_->poll();
+  }
+  preview_.reset();
 }
 
 void UiSession::poll() {
   if (controller_) controller_->poll();
+  if (preview_) preview_->poll();
 }
 
 }  // namespace holdspace::ui

@@ -10,6 +10,7 @@
 
 #include "control/live_audio.h"
 #include "control/session_controller.h"
+#include "control/track_preview.h"
 #include "core/clock.h"
 #include "journal/journal.h"
 #include "session/plan.h"
@@ -35,6 +36,16 @@ class UiSession {
   bool running() const { return controller_ != nullptr; }
   control::SessionController* controller() { return controller_.get(); }
   const session::Plan& plan() const { return plan_.plan; }
+  const std::vector<session::PlanWarning>& plan_warnings() const { return plan_.warnings; }
+  // The plan the next session runs (after the Prepare view opened or saved one). Refused while
+  // a session runs: it keeps the plan it started with.
+  Status use_plan(session::LoadedPlan plan);
+  // Quiet playback of one track while preparing; refused while a session runs, because the
+  // only output is the client's headphones.
+  Status preview(const std::filesystem::path& track);
+  void stop_preview();
+  bool previewing() const { return preview_ && preview_->playing(); }
+  const std::filesystem::path* previewed_track() const;
   const std::string& audio_problem() const { return audio_problem_; }
   // The record, for the Review view (read-only use: sessions, events, exports).
   journal::Journal& journal() { return *journal_; }
@@ -44,11 +55,15 @@ class UiSession {
  private:
   UiSession() = default;
   Status ensure_audio();
+  Status ensure_audio_started();
+  void finish_preview();
 
   SessionOptions options_;
   session::LoadedPlan plan_;
   std::unique_ptr<journal::Journal> journal_;
   std::optional<control::LiveAudio> audio_;
+  bool audio_started_ = false;
+  std::unique_ptr<control::TrackPreview> preview_;
   std::string audio_problem_;
   std::optional<std::string> unfinished_;
   SystemClock clock_;

@@ -20,6 +20,7 @@ void tab(const char* label, ViewId id, int key, ViewId& current) {
 
 void draw_view_tabs(ViewId& current) {
   tab("Session  (F1)", ViewId::Session, GLFW_KEY_F1, current);
+  tab("Prepare  (F2)", ViewId::Prepare, GLFW_KEY_F2, current);
   tab("Review  (F3)", ViewId::Review, GLFW_KEY_F3, current);
   ImGui::NewLine();
   ImGui::Separator();

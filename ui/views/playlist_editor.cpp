@@ -1,0 +1,152 @@
+#include "views/playlist_editor.h"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <filesystem>
+
+#include "app/theme.h"
+#include "core/text_format.h"
+
+namespace holdspace::ui {
+namespace {
+
+bool pressed(int glfw_key) { return ImGui::IsKeyPressed(glfw_key, false); }
+
+}  // namespace
+
+void PlaylistEditor::draw(prepare::PlaylistDraft& playlist, int phases_using, UiSession& session, bool keys) {
+  if (selected_ >= int(playlist.tracks().size())) selected_ = int(playlist.tracks().size()) - 1;
+  draw_header(playlist, phases_using);
+  draw_tracks(playlist);
+  draw_actions(playlist, session);
+  if (keys && !ImGui::GetIO().WantTextInput) handle_keys(playlist, session);
+}
+
+void PlaylistEditor::add(prepare::PlaylistDraft& playlist, const std::vector<std::string>& paths) {
+  std::vector<std::filesystem::path> files(paths.begin(), paths.end());
+  const int at = selected_ >= 0 ? selected_ + 1 : -1;
+  const std::size_t before = playlist.tracks().size();
+  messages_ = playlist.add(files, at);
+  const int added = int(playlist.tracks().size() - before);
+  if (added > 0) selected_ = (at >= 0 ? at : int(before)) + added - 1;
+}
+
+void PlaylistEditor::draw_header(prepare::PlaylistDraft& playlist, int phases_using) {
+  const Palette& p = palette();
+  ImGui::TextUnformatted(playlist.file().filename().string().c_str());
+  ImGui::SameLine();
+  ImGui::TextColored(p.text_dim, "%d tracks  ·  %s", playlist.playable_count(),
+                     format_duration(playlist.playable_seconds()).c_str());
+  if (phases_using > 1) {
+    ImGui::SameLine();
+    ImGui::TextColored(p.warning, "· used by %d phases", phases_using);
+  }
+  if (playlist.modified()) {
+    ImGui::SameLine();
+    ImGui::TextColored(p.warning, "· not saved");
+  }
+}
+
+void PlaylistEditor::draw_tracks(prepare::PlaylistDraft& playlist) {
+  const Palette& p = palette();
+  const float height = std::max(160.0f, ImGui::GetContentRegionAvail().y - 190.0f);
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH;
+  if (!ImGui::BeginTable("tracks", 4, flags, ImVec2(0, height))) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn("Track", ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableSetupColumn("Length", ImGuiTableColumnFlags_WidthFixed, 80);
+  ImGui::TableSetupColumn("Format", ImGuiTableColumnFlags_WidthFixed, 170);
+  ImGui::TableSetupColumn("Problem", ImGuiTableColumnFlags_WidthStretch, 0.6f);
+  ImGui::TableHeadersRow();
+  const auto& tracks = playlist.tracks();
+  for (int i = 0; i < int(tracks.size()); ++i) {
+    const prepare::DraftTrack& track = tracks[i];
+    ImGui::PushID(i);
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    const std::string label = std::to_string(i + 1) + ". " + track.title;
+    if (ImGui::Selectable(label.c_str(), selected_ == i, ImGuiSelectableFlags_SpanAllColumns)) selected_ = i;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", track.path.string().c_str());
+    // Dragging a row past its neighbour swaps them, so the row follows the pointer.
+    if (ImGui::IsItemActive() && !ImGui::IsItemHovered()) {
+      const float drag = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left).y;
+      const int to = i + (drag < 0 ? -1 : 1);
+      if (drag != 0 && to >= 0 && to < int(tracks.size())) {
+        playlist.move(i, to);
+        selected_ = to;
+        ImGui::ResetMouseDragDelta();
+      }
+    }
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(track.info ? format_duration(track.info->seconds()).c_str() : "—");
+    ImGui::TableNextColumn();
+    ImGui::TextColored(p.text_dim, "%s", track.info ? track.info->format.c_str() : "");
+    ImGui::TableNextColumn();
+    if (!track.problem.empty()) ImGui::TextColored(track.playable() ? p.warning : p.danger, "%s", track.problem.c_str());
+    ImGui::PopID();
+  }
+  ImGui::EndTable();
+}
+
+void PlaylistEditor::draw_actions(prepare::PlaylistDraft& playlist, UiSession& session) {
+  const Palette& p = palette();
+  const bool has_selection = selected_ >= 0;
+  ImGui::BeginDisabled(!has_selection);
+  if (ImGui::Button(session.previewing() ? "Stop preview (P)" : "Preview (P)")) toggle_preview(playlist, session);
+  ImGui::SameLine();
+  if (ImGui::Button("Up (Alt+Up)") && selected_ > 0) {
+    playlist.move(selected_, selected_ - 1);
+    --selected_;
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Down (Alt+Down)") && selected_ + 1 < int(playlist.tracks().size())) {
+    playlist.move(selected_, selected_ + 1);
+    ++selected_;
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Remove (Del)")) playlist.remove(selected_);
+  ImGui::EndDisabled();
+  if (const auto* track = session.previewed_track()) {
+    ImGui::TextColored(p.accent, "Previewing quietly: %s", track->filename().string().c_str());
+  }
+
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 130);
+  const bool entered = ImGui::InputTextWithHint("##add", "Add a file or folder: type its path, or drop it here",
+                                                &add_path_, ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::SameLine();
+  if ((ImGui::Button("Add", ImVec2(120, 0)) || entered) && !add_path_.empty()) {
+    add(playlist, {add_path_});
+    add_path_.clear();
+  }
+  for (const auto& message : playlist.messages()) ImGui::TextColored(p.warning, "%s", message.c_str());
+  for (const auto& message : messages_) ImGui::TextColored(p.warning, "%s", message.c_str());
+}
+
+void PlaylistEditor::handle_keys(prepare::PlaylistDraft& playlist, UiSession& session) {
+  const int count = int(playlist.tracks().size());
+  const bool alt = ImGui::GetIO().KeyAlt;
+  if (pressed(GLFW_KEY_UP) && selected_ > 0) {
+    if (alt) playlist.move(selected_, selected_ - 1);
+    --selected_;
+  }
+  if (pressed(GLFW_KEY_DOWN) && selected_ + 1 < count) {
+    if (alt && selected_ >= 0) playlist.move(selected_, selected_ + 1);
+    ++selected_;
+  }
+  if (pressed(GLFW_KEY_DELETE) && selected_ >= 0) playlist.remove(selected_);
+  if (pressed(GLFW_KEY_P) && selected_ >= 0) toggle_preview(playlist, session);
+}
+
+void PlaylistEditor::toggle_preview(prepare::PlaylistDraft& playlist, UiSession& session) {
+  const auto* playing = session.previewed_track();
+  const auto& track = playlist.tracks().at(std::size_t(selected_));
+  if (playing && *playing == track.path) {
+    session.stop_preview();
+    return;
+  }
+  if (auto started = session.preview(track.path); !started) messages_ = {"No preview: " + started.error().message};
+}
+
+}  // namespace holdspace::ui
