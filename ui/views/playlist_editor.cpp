@@ -55,7 +55,7 @@ void PlaylistEditor::draw_tracks(prepare::PlaylistDraft& playlist) {
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH;
   if (!ImGui::BeginTable("tracks", 4, flags, ImVec2(0, height))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("Track", ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableSetupColumn("Track  (Up / Down to choose)", ImGuiTableColumnFlags_WidthStretch);
   ImGui::TableSetupColumn("Length", ImGuiTableColumnFlags_WidthFixed, 80);
   ImGui::TableSetupColumn("Format", ImGuiTableColumnFlags_WidthFixed, 170);
   ImGui::TableSetupColumn("Problem", ImGuiTableColumnFlags_WidthStretch, 0.6f);
@@ -127,6 +127,7 @@ void PlaylistEditor::draw_actions(prepare::PlaylistDraft& playlist, UiSession& s
 void PlaylistEditor::handle_keys(prepare::PlaylistDraft& playlist, UiSession& session) {
   const int count = int(playlist.tracks().size());
   const bool alt = ImGui::GetIO().KeyAlt;
+  if (ImGui::GetIO().KeyCtrl) return;  // Ctrl+arrows move phases, not tracks
   if (pressed(GLFW_KEY_UP) && selected_ > 0) {
     if (alt) playlist.move(selected_, selected_ - 1);
     --selected_;

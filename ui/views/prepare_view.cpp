@@ -5,6 +5,7 @@
 #include <imgui_stdlib.h>
 
 #include <filesystem>
+#include <utility>
 
 #include "app/theme.h"
 #include "core/text_format.h"
@@ -77,6 +78,7 @@ void PrepareView::draw(UiSession& session, const Fonts& fonts) {
 void PrepareView::draw_plan_bar(UiSession& session, const Fonts& fonts) {
   const Palette& p = palette();
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 3 * 190);
+  if (std::exchange(focus_plan_path_, false)) ImGui::SetKeyboardFocusHere();
   ImGui::InputTextWithHint("##plan-file", "Plan file (.toml)", &plan_path_);
   ImGui::SameLine();
   if (ImGui::Button("Open  (Ctrl+O)", ImVec2(180, 0))) open_plan(session);
@@ -120,24 +122,13 @@ void PrepareView::draw_phases() {
     ImGui::TextColored(p.text_dim, "%g min", phases[i].minutes);
     ImGui::PopID();
   }
-  if (ImGui::Button("Add phase")) select_phase(draft_->add_phase());
+  if (ImGui::Button("Add  (Ctrl+Enter)")) add_phase();
   ImGui::SameLine();
   ImGui::BeginDisabled(phases.empty());
-  if (ImGui::Button("Remove")) {
-    const auto removed = draft_->remove_phase(selected_phase_);
-    say(removed.empty() ? std::string() : removed.front(), false);
-    select_phase(std::min(selected_phase_, int(draft_->plan().phases.size()) - 1));
-  }
+  if (ImGui::Button("Remove  (Ctrl+Del)")) remove_phase();
+  if (ImGui::Button("Earlier  (Ctrl+Up)")) move_phase(-1);
   ImGui::SameLine();
-  if (ImGui::Button("Earlier") && selected_phase_ > 0) {
-    draft_->move_phase(selected_phase_, selected_phase_ - 1);
-    select_phase(selected_phase_ - 1);
-  }
-  ImGui::SameLine();
-  if (ImGui::Button("Later") && selected_phase_ + 1 < int(phases.size())) {
-    draft_->move_phase(selected_phase_, selected_phase_ + 1);
-    select_phase(selected_phase_ + 1);
-  }
+  if (ImGui::Button("Later  (Ctrl+Down)")) move_phase(+1);
   ImGui::EndDisabled();
   ImGui::Separator();
 }
@@ -150,6 +141,8 @@ void PrepareView::draw_phase_details() {
   ImGui::TextUnformatted("Name");
   ImGui::SameLine(label_width);
   ImGui::SetNextItemWidth(-1);
+  if (std::exchange(focus_phase_name_, false)) ImGui::SetKeyboardFocusHere();
+  // Ctrl+E lands here; Tab then goes on to the minutes and the playlist.
   ImGui::InputText("##phase-name", &phase_name_);
   if (ImGui::IsItemDeactivatedAfterEdit() && !phase_name_.empty()) draft_->rename_phase(selected_phase_, phase_name_);
 
@@ -204,6 +197,8 @@ void PrepareView::draw_phase_details() {
   const prepare::PhaseFit fit = draft_->fit(selected_phase_);
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextColored(fit.is_warning() ? p.warning : p.text_dim, "%s", fit.message.c_str());
+  ImGui::Spacing();
+  ImGui::TextColored(p.text_dim, "Keys: Ctrl+E the phase's name, then Tab to the next field; Ctrl+L the plan file.");
   ImGui::PopTextWrapPos();
 }
 
@@ -229,10 +224,32 @@ void PrepareView::handle_keys(UiSession& session) {
   if (ctrl_pressed(GLFW_KEY_S)) save(session);
   if (ctrl_pressed(GLFW_KEY_O)) open_plan(session);
   if (ctrl_pressed(GLFW_KEY_N)) new_plan();
+  if (ctrl_pressed(GLFW_KEY_L)) focus_plan_path_ = true;
+  if (ctrl_pressed(GLFW_KEY_E)) focus_phase_name_ = true;
+  if (ctrl_pressed(GLFW_KEY_ENTER)) add_phase();
+  if (ctrl_pressed(GLFW_KEY_DELETE)) remove_phase();
+  if (ctrl_pressed(GLFW_KEY_UP)) move_phase(-1);
+  if (ctrl_pressed(GLFW_KEY_DOWN)) move_phase(+1);
   if (pressed(GLFW_KEY_PAGE_UP) && selected_phase_ > 0) select_phase(selected_phase_ - 1);
   if (pressed(GLFW_KEY_PAGE_DOWN) && selected_phase_ + 1 < int(draft_->plan().phases.size())) {
     select_phase(selected_phase_ + 1);
   }
+}
+
+void PrepareView::add_phase() { select_phase(draft_->add_phase()); }
+
+void PrepareView::remove_phase() {
+  if (draft_->plan().phases.empty()) return;
+  const auto removed = draft_->remove_phase(selected_phase_);
+  say(removed.empty() ? std::string() : removed.front(), false);
+  select_phase(std::min(selected_phase_, int(draft_->plan().phases.size()) - 1));
+}
+
+void PrepareView::move_phase(int by) {
+  const int to = selected_phase_ + by;
+  if (to < 0 || to >= int(draft_->plan().phases.size())) return;
+  draft_->move_phase(selected_phase_, to);
+  select_phase(to);
 }
 
 void PrepareView::open_plan(UiSession& session) {

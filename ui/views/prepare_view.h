@@ -26,6 +26,9 @@ class PrepareView {
   void draw_phase_details();
   void draw_playlist(UiSession& session);
   void handle_keys(UiSession& session);
+  void add_phase();
+  void remove_phase();
+  void move_phase(int by);
   void open_plan(UiSession& session);
   void new_plan();
   void save(UiSession& session);
@@ -42,6 +45,8 @@ class PrepareView {
   std::string playlist_path_;   // edited, applied with Use
   PlaylistEditor editor_;
   std::vector<std::string> dropped_;
+  bool focus_plan_path_ = false;  // Ctrl+L and Ctrl+E put the keyboard in these fields
+  bool focus_phase_name_ = false;
   std::string discard_armed_;   // the action that asked to discard, waiting for its second press
   std::string notice_;
   bool notice_is_error_ = false;
