@@ -52,6 +52,12 @@ void PrepareView::draw(UiSession& session, const Fonts& fonts) {
     plan_path_ = draft_->file().string();
     select_phase(0);
   }
+  // A plan file dropped on its own opens it, as double-clicking it would.
+  if (dropped_.size() == 1 && std::filesystem::path(dropped_.front()).extension() == ".toml") {
+    plan_path_ = dropped_.front();
+    dropped_.clear();
+    open_plan(session);
+  }
   if (!dropped_.empty()) {
     if (auto* playlist = draft_->playlist_of(selected_phase_)) {
       editor_.add(*playlist, dropped_);
