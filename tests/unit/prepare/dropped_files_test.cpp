@@ -10,38 +10,27 @@
 
 #include "prepare/dropped_files.h"
 #include "support/test_audio.h"
+#include "unit/prepare/prepare_test_files.h"
 
 using holdspace::prepare::expand_dropped_paths;
 using holdspace::prepare::ExpandedDrop;
 using holdspace::test::TempDir;
 namespace fs = std::filesystem;
 
+using holdspace::test::contains;
+using holdspace::test::write_text;
+using holdspace::test::write_tone;
+
 namespace {
-
-void write_text(const fs::path& path, std::string_view text) {
-  fs::create_directories(path.parent_path());
-  std::ofstream out(path, std::ios::binary);
-  out.write(text.data(), static_cast<std::streamsize>(text.size()));
-  REQUIRE(out.good());
-}
-
-// A real, short file: the folder walk looks at extensions only, but the files should be what
-// a therapist would drop.
-void write_tone(const fs::path& path, int format) {
-  fs::create_directories(path.parent_path());
-  holdspace::test::write_audio(path, format, 8000, 1, 800, holdspace::test::sine(440, 8000, 0.1f));
-}
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 }  // namespace
 
 TEST_CASE("expand_dropped_paths: a folder gives its audio files, subfolders included, sorted", "[prepare]") {
   TempDir dir("holdspace-prepare");
   const fs::path album = dir / "album";
-  write_tone(album / "02 Second.WAV", SF_FORMAT_WAV | SF_FORMAT_PCM_16);
-  write_tone(album / "01 first.flac", SF_FORMAT_FLAC | SF_FORMAT_PCM_16);
-  write_tone(album / "extra/03 third.Flac", SF_FORMAT_FLAC | SF_FORMAT_PCM_16);
+  write_tone(album / "02 Second.WAV", 0.1, SF_FORMAT_WAV | SF_FORMAT_PCM_16);
+  write_tone(album / "01 first.flac", 0.1, SF_FORMAT_FLAC | SF_FORMAT_PCM_16);
+  write_tone(album / "extra/03 third.Flac", 0.1, SF_FORMAT_FLAC | SF_FORMAT_PCM_16);
   write_text(album / "notes.txt", "liner notes");
   write_text(album / "cover.jpg", "not audio");
 
@@ -59,7 +48,7 @@ TEST_CASE("expand_dropped_paths: a folder numbered without leading zeros comes i
   TempDir dir("holdspace-prepare");
   const fs::path album = dir / "album";
   for (const char* name : {"Track 1.wav", "Track 2.wav", "Track 10.wav"}) {
-    write_tone(album / name, SF_FORMAT_WAV | SF_FORMAT_PCM_16);
+    write_tone(album / name, 0.1, SF_FORMAT_WAV | SF_FORMAT_PCM_16);
   }
 
   const ExpandedDrop drop = expand_dropped_paths({album});
@@ -82,8 +71,8 @@ TEST_CASE("expand_dropped_paths: a folder without audio gives one problem line n
 
 TEST_CASE("expand_dropped_paths: a playlist gives its entries in playlist order", "[prepare]") {
   TempDir dir("holdspace-prepare");
-  write_tone(dir / "b.wav", SF_FORMAT_WAV | SF_FORMAT_PCM_16);
-  write_tone(dir / "sub/a.wav", SF_FORMAT_WAV | SF_FORMAT_PCM_16);
+  write_tone(dir / "b.wav", 0.1, SF_FORMAT_WAV | SF_FORMAT_PCM_16);
+  write_tone(dir / "sub/a.wav", 0.1, SF_FORMAT_WAV | SF_FORMAT_PCM_16);
   write_text(dir / "evening.m3u8", "#EXTM3U\n#EXTINF:1,B\nb.wav\nsub/a.wav\n");
 
   const ExpandedDrop drop = expand_dropped_paths({dir / "evening.m3u8"});
@@ -94,7 +83,7 @@ TEST_CASE("expand_dropped_paths: a playlist gives its entries in playlist order"
 
 TEST_CASE("expand_dropped_paths: a playlist's bad lines are named with the playlist and line", "[prepare]") {
   TempDir dir("holdspace-prepare");
-  write_tone(dir / "a.wav", SF_FORMAT_WAV | SF_FORMAT_PCM_16);
+  write_tone(dir / "a.wav", 0.1, SF_FORMAT_WAV | SF_FORMAT_PCM_16);
   write_text(dir / "mixed.m3u8", "#EXTM3U\na.wav\nhttp://radio.example/stream\n");
 
   const ExpandedDrop drop = expand_dropped_paths({dir / "mixed.m3u8"});
@@ -120,8 +109,8 @@ TEST_CASE("expand_dropped_paths: a missing or unreadable playlist gives one prob
 
 TEST_CASE("expand_dropped_paths: files pass through as dropped, in drop order", "[prepare]") {
   TempDir dir("holdspace-prepare");
-  write_tone(dir / "z.wav", SF_FORMAT_WAV | SF_FORMAT_PCM_16);
-  write_tone(dir / "folder/m.wav", SF_FORMAT_WAV | SF_FORMAT_PCM_16);
+  write_tone(dir / "z.wav", 0.1, SF_FORMAT_WAV | SF_FORMAT_PCM_16);
+  write_tone(dir / "folder/m.wav", 0.1, SF_FORMAT_WAV | SF_FORMAT_PCM_16);
   write_text(dir / "readme.txt", "not audio");
 
   // Files are not probed here: a missing file or a text file is named when it is added.

@@ -2,6 +2,8 @@
 // (and says what the client then hears) or is far longer than the phase, and stays quiet for a
 // few tracks of cushion.
 #include <catch2/catch.hpp>
+
+#include "unit/prepare/prepare_test_files.h"
 #include <string>
 
 #include "prepare/phase_fit.h"
@@ -10,6 +12,8 @@ using holdspace::prepare::fit_phase;
 using holdspace::prepare::PhaseFit;
 using holdspace::session::PhasePlan;
 using holdspace::session::PlaylistEnd;
+
+using holdspace::test::contains;
 
 namespace {
 
@@ -27,8 +31,6 @@ PhasePlan silent_phase(double minutes) {
   planned.playlist.clear();
   return planned;
 }
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 }  // namespace
 

@@ -13,7 +13,9 @@
 #include "playlist/playlist.h"
 #include "prepare/plan_draft.h"
 #include "session/plan.h"
+#include "support/child_process.h"
 #include "support/test_audio.h"
+#include "unit/prepare/prepare_test_files.h"
 
 using holdspace::prepare::PhaseFit;
 using holdspace::prepare::PlanDraft;
@@ -25,29 +27,12 @@ using holdspace::session::ReminderPlan;
 using holdspace::test::TempDir;
 namespace fs = std::filesystem;
 
+using holdspace::test::contains;
+using holdspace::test::read_text;
+using holdspace::test::write_text;
+using holdspace::test::write_tone;
+
 namespace {
-
-constexpr int kRate = 8000;
-
-void write_text(const fs::path& path, std::string_view text) {
-  fs::create_directories(path.parent_path());
-  std::ofstream out(path, std::ios::binary);
-  out.write(text.data(), static_cast<std::streamsize>(text.size()));
-  REQUIRE(out.good());
-}
-
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-void write_tone(const fs::path& path, double seconds) {
-  fs::create_directories(path.parent_path());
-  holdspace::test::write_audio(path, SF_FORMAT_WAV | SF_FORMAT_PCM_16, kRate, 1, std::int64_t(seconds * kRate),
-                               holdspace::test::sine(440, kRate, 0.1f));
-}
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 std::vector<std::string> phase_names(const Plan& plan) {
   std::vector<std::string> names;

@@ -11,30 +11,18 @@
 #include "playlist/playlist.h"
 #include "prepare/playlist_draft.h"
 #include "support/test_audio.h"
+#include "unit/prepare/prepare_test_files.h"
 
 using holdspace::prepare::DraftTrack;
 using holdspace::prepare::PlaylistDraft;
 using holdspace::test::TempDir;
 namespace fs = std::filesystem;
 
+using holdspace::test::contains;
+using holdspace::test::write_text;
+using holdspace::test::write_tone;
+
 namespace {
-
-constexpr int kRate = 8000;
-
-void write_text(const fs::path& path, std::string_view text) {
-  fs::create_directories(path.parent_path());
-  std::ofstream out(path, std::ios::binary);
-  out.write(text.data(), static_cast<std::streamsize>(text.size()));
-  REQUIRE(out.good());
-}
-
-void write_tone(const fs::path& path, double seconds, int format = SF_FORMAT_WAV | SF_FORMAT_PCM_16) {
-  fs::create_directories(path.parent_path());
-  holdspace::test::write_audio(path, format, kRate, 1, std::int64_t(seconds * kRate),
-                               holdspace::test::sine(440, kRate, 0.1f));
-}
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 PlaylistDraft open_ok(const fs::path& file) {
   auto draft = PlaylistDraft::open(file);
