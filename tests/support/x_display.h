@@ -1,5 +1,5 @@
-// A private X display for UI tests: Xvfb on a free display number (it tells us which through
-// -displayfd), torn down when the test ends.
+// A private X display for UI tests: an Xvfb that only this test's processes can reach, checked
+// by connecting to it, and torn down when the test ends.
 #pragma once
 
 #include <sys/types.h>
@@ -10,13 +10,16 @@ namespace holdspace::test {
 
 class XDisplay {
  public:
-  explicit XDisplay(int width = 1280, int height = 800);  // throws if Xvfb will not start
+  explicit XDisplay(int width = 1280, int height = 800);  // throws if no Xvfb will start
   ~XDisplay();
   XDisplay(const XDisplay&) = delete;
   XDisplay& operator=(const XDisplay&) = delete;
-  const std::string& name() const { return name_; }  // ":93"
+  const std::string& name() const { return name_; }  // ":4711"
 
  private:
+  bool try_start(int number, const std::string& screen);
+  void stop();
+
   pid_t pid_ = -1;
   std::string name_;
 };

@@ -53,9 +53,10 @@ TEST_CASE("files dropped on the Prepare view become the phase's playlist, reorde
                           (dir / "data").string(), "--width", "1280", "--height", "800"},
                          dir / "app.log");
   std::string error;
-  REQUIRE(test::drop_files_on_window(display.name(), "holdspace", {first, second, stray}, error));
+  const bool dropped = test::drop_files_on_window(display.name(), "holdspace", {first, second, stray}, error);
   INFO(error);
-  std::this_thread::sleep_for(1s);
+  REQUIRE(dropped);
+  std::this_thread::sleep_for(2s);  // the app reads the three files' headers and draws the rows
 
   // The new playlist's rows, as laid out at 1280x800: drag row 1 down onto row 2.
   REQUIRE(xdotool("search --sync --name '^holdspace$' windowfocus --sync") == 0);
@@ -63,10 +64,11 @@ TEST_CASE("files dropped on the Prepare view become the phase's playlist, reorde
                   "mousemove 700 304 sleep 0.3 mouseup 1 sleep 0.3") == 0);
   REQUIRE(xdotool("key ctrl+s") == 0);
   const auto playlist_file = dir / "arrival.m3u8";
-  REQUIRE(wait_for_file(playlist_file, 5s));
+  const bool saved_in_time = wait_for_file(playlist_file, 10s);
   std::this_thread::sleep_for(500ms);  // the plan is written just after the playlist
   app.kill_now();
   INFO(test::read_text(dir / "app.log"));
+  REQUIRE(saved_in_time);
 
   auto saved = playlist::read_playlist(playlist_file);
   REQUIRE(saved.ok());

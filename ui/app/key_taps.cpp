@@ -3,25 +3,32 @@
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 
+#include <utility>
+
 namespace holdspace::ui {
 
 bool KeyTaps::pass_on(int key, int scancode, int action, int mods) {
-  if (key < 0 || key >= kKeys) return true;
-  if (action == GLFW_PRESS) pressed_unseen_[key] = true;
-  if (action == GLFW_RELEASE && pressed_unseen_[key]) {
-    held_.push_back({key, scancode, mods});
+  if (!held_.empty()) {  // nothing overtakes a held-back release
+    held_.push_back({key, scancode, action, mods});
+    return false;
+  }
+  if (action == GLFW_PRESS) press_unseen_ = true;
+  if (action == GLFW_RELEASE && press_unseen_) {
+    held_.push_back({key, scancode, action, mods});
     return false;
   }
   return true;
 }
 
 bool KeyTaps::frame_done(GLFWwindow* window) {
-  pressed_unseen_.fill(false);
+  press_unseen_ = false;
   if (held_.empty()) return false;
-  for (const Release& release : held_) {
-    ImGui_ImplGlfw_KeyCallback(window, release.key, release.scancode, GLFW_RELEASE, release.mods);
+  const std::vector<KeyEvent> waiting = std::exchange(held_, {});
+  for (const KeyEvent& event : waiting) {
+    if (pass_on(event.key, event.scancode, event.action, event.mods)) {
+      ImGui_ImplGlfw_KeyCallback(window, event.key, event.scancode, event.action, event.mods);
+    }
   }
-  held_.clear();
   return true;
 }
 

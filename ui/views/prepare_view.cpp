@@ -4,6 +4,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <utility>
 
@@ -330,6 +331,8 @@ void PrepareView::show_playlist_path() {
 
 void PrepareView::say(std::string text, bool is_error) {
   discard_armed_.clear();  // any other outcome cancels a pending "press again to discard"
+  // The notice also goes to the log, so what was saved, dropped or refused outlives the screen.
+  std::fprintf(stderr, "holdspace: prepare: %s\n", text.c_str());
   notice_ = std::move(text);
   notice_is_error_ = is_error;
 }
