@@ -8,7 +8,7 @@ AudioEngine::AudioEngine(const EngineConfig& config) : sample_rate_(config.sampl
   const auto ring_frames = std::int64_t(config.ring_seconds * config.sample_rate);
   for (auto& slot : slots_) slot = std::make_unique<StreamSlot>(ring_frames);
   mixer_ = std::make_unique<Mixer>(pointers(slots_));
-  decoder_ = std::make_unique<DecodeWorker>(pointers(slots_));
+  decoder_ = std::make_unique<DecodeWorker>(pointers(slots_), mixer_.get());
 }
 
 std::array<StreamSlot*, kSlotCount> AudioEngine::pointers(

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <array>
+#include <functional>
 #include <memory>
+#include <utility>
 
 #include "audio/decode_worker.h"
 #include "audio/mixer.h"
@@ -26,6 +28,12 @@ class AudioEngine {
   const Mixer& mixer() const { return *mixer_; }
   DecodeWorker& decoder() { return *decoder_; }
   std::int64_t seconds_to_frames(double seconds) const;
+
+  // What to call when the control thread should poll: the mixer posted events (a track started
+  // or ended) or decoding failed. The decode worker thread calls it (within
+  // DecodeWorker::kPollInterval), never the audio callback; a window loop that sleeps between
+  // frames passes glfwPostEmptyEvent. Any thread, any time.
+  void set_wake(std::function<void()> wake) { decoder_->set_wake(std::move(wake)); }
 
  private:
   static std::array<StreamSlot*, kSlotCount> pointers(

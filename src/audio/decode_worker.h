@@ -3,12 +3,19 @@
 // offline renderer, so both paths decode with the same code. It never runs in the callback;
 // its locks are shared only with the control thread, never with the audio side. Each slot has
 // its own lock, so attaching the next track never waits for another track's disk reads.
+//
+// The worker thread is also the engine's doorbell: the audio callback may not wake anyone (a
+// syscall), so the worker, which wakes every kPollInterval anyway, watches the mixer's event
+// count and calls the wake hook when it moves or a decode has failed, so a sleeping window loop
+// handles a track that started or ended at once rather than at its next scheduled frame.
 #pragma once
 
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -21,9 +28,19 @@
 
 namespace holdspace::audio {
 
+class Mixer;
+
 class DecodeWorker {
  public:
-  explicit DecodeWorker(std::array<StreamSlot*, kSlotCount> slots);
+  // How often the worker thread looks at the rings and the mixer's events (so also how late,
+  // at most, the wake hook hears of a track that started or ended). A ring is topped up once it
+  // has room for an eighth of itself (0.7 s of the engine's 4 s rings, which round up to 5.5 s),
+  // so most visits only read a few counters and go back to sleep.
+  static constexpr auto kPollInterval = std::chrono::milliseconds(100);
+
+  // `events`, if given, is the mixer whose posted events the worker thread reports through the
+  // wake hook.
+  explicit DecodeWorker(std::array<StreamSlot*, kSlotCount> slots, const Mixer* events = nullptr);
   ~DecodeWorker();
   DecodeWorker(const DecodeWorker&) = delete;
   DecodeWorker& operator=(const DecodeWorker&) = delete;
@@ -45,9 +62,18 @@ class DecodeWorker {
   // Mid-stream decode failures ("<file>: <why>"), collected for the control thread to report.
   std::vector<std::string> take_errors();
 
+  // Called on the worker thread (never in the audio callback) when the control thread has
+  // something to handle: the mixer posted events (a track started or ended), or decoding
+  // failed. At most once per visit, and only when something new happened, so it never keeps
+  // an idle window loop busy. Any thread, any time; once set_wake returns, the old hook is no
+  // longer called. An empty function turns it off.
+  void set_wake(std::function<void()> wake);
+
  private:
   // Caller holds slot_locks_[slot].
   std::int64_t fill_slot(int slot, std::int64_t limit, std::vector<float>& chunk);
+  // The worker thread's visit: tops up the rings that have drained past the threshold.
+  void top_up();
   void run();
 
   std::array<StreamSlot*, kSlotCount> slots_;
@@ -55,12 +81,17 @@ class DecodeWorker {
   std::array<std::mutex, kSlotCount> slot_locks_;
   std::vector<float> worker_chunk_;   // the worker's scratch
   std::vector<float> control_chunk_;  // the control thread's scratch, for prefills
+  const Mixer* events_;
   std::mutex errors_lock_;
   std::vector<std::string> errors_;
-  std::mutex thread_lock_;            // guards stopping_
+  std::atomic<std::uint64_t> errors_posted_{0};
+  std::mutex wake_lock_;              // guards wake_hook_, and is held while it runs
+  std::function<void()> wake_hook_;
+  std::mutex thread_lock_;            // guards stopping_ and attached_
   std::condition_variable wake_;
   std::thread thread_;
   bool stopping_ = false;
+  bool attached_ = false;             // a track was attached: fill it now, not at the next visit
 };
 
 }  // namespace holdspace::audio

@@ -342,6 +342,9 @@ void Mixer::emit(MixerEvent::Type type, int slot, std::uint64_t track_id, std::i
   event.frames = frames;
   // 256 deep and drained every few tens of ms; a full queue means the control side has stalled.
   if (!events_.push(event)) dropped_events_.fetch_add(1, std::memory_order_relaxed);
+  // Release, after the push: whoever sees the new count and wakes the control thread finds
+  // the event in the queue.
+  events_posted_.fetch_add(1, std::memory_order_release);
 }
 
 }  // namespace holdspace::audio

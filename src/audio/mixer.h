@@ -44,6 +44,10 @@ class Mixer {
   std::int64_t output_frames() const { return output_frames_.load(std::memory_order_relaxed); }
   std::int64_t dropped_events() const { return dropped_events_.load(std::memory_order_relaxed); }
   float master_gain() const { return master_gain_.load(std::memory_order_relaxed); }
+  // How many events process() has posted so far (also those dropped on a full queue). The
+  // callback may not wake anyone itself (that would be a syscall), so the decode worker watches
+  // this count and wakes the control thread when it moves.
+  std::uint64_t events_posted() const { return events_posted_.load(std::memory_order_acquire); }
 
  private:
   struct Deck {
@@ -98,6 +102,8 @@ class Mixer {
   std::atomic<std::int64_t> output_frames_{0};
   std::atomic<std::int64_t> dropped_events_{0};
   std::atomic<float> master_gain_{1.0f};
+  std::atomic<std::uint64_t> events_posted_{0};
+  static_assert(std::atomic<std::uint64_t>::is_always_lock_free, "the callback only touches lock-free atomics");
 };
 
 }  // namespace holdspace::audio

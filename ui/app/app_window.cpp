@@ -5,6 +5,7 @@
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 
+#include <atomic>
 #include <cstdio>
 #include <utility>
 
@@ -19,6 +20,7 @@ namespace {
 std::string g_glfw_error;
 FramePacer* g_pacer = nullptr;  // the loop's pacer, for GLFW's plain-function callbacks
 AppWindow* g_app = nullptr;     // the one window, for the drop callback
+std::atomic<bool> g_can_wake{false};  // GLFW is initialised and the window is open
 KeyTaps g_key_taps;
 
 void on_glfw_error(int, const char* description) { g_glfw_error = description ? description : "unknown"; }
@@ -46,6 +48,10 @@ void on_drop(GLFWwindow*, int count, const char** paths) {
 
 std::vector<std::string> AppWindow::take_dropped_paths() { return std::exchange(dropped_paths_, {}); }
 
+void AppWindow::wake() {
+  if (g_can_wake.load(std::memory_order_acquire)) glfwPostEmptyEvent();
+}
+
 Result<std::unique_ptr<AppWindow>> AppWindow::open(const WindowOptions& options) {
   glfwSetErrorCallback(on_glfw_error);
   if (!glfwInit()) {
@@ -68,6 +74,7 @@ Result<std::unique_ptr<AppWindow>> AppWindow::open(const WindowOptions& options)
   glfwSetWindowSizeCallback(app->window_, on_resize);
   glfwSetDropCallback(app->window_, on_drop);
   g_app = app.get();
+  g_can_wake.store(true, std::memory_order_release);
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -83,6 +90,7 @@ Result<std::unique_ptr<AppWindow>> AppWindow::open(const WindowOptions& options)
 AppWindow::~AppWindow() {
   if (g_app == this) g_app = nullptr;
   if (!window_) return;
+  g_can_wake.store(false, std::memory_order_release);
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();
@@ -111,7 +119,7 @@ int AppWindow::run(const std::function<void()>& poll, const std::function<void(c
     ImGui::SetNextWindowSize(viewport->Size);
     ImGui::Begin("holdspace", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground);
     ImGui::PushFont(fonts_.body);
     draw_frame(fonts_);
     ImGui::PopFont();
@@ -122,6 +130,9 @@ int AppWindow::run(const std::function<void()>& poll, const std::function<void(c
     glfwGetFramebufferSize(window_, &width, &height);
     glViewport(0, 0, width, height);
     const ImVec4 background = palette().background;
+    // The full-window ImGui window draws no background of its own (NoBackground above): this
+    // clear is it, in the same colour. Blending a full-screen quad on top of the clear was most
+    // of a frame's cost with a software renderer (Mesa llvmpipe).
     glClearColor(background.x, background.y, background.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

@@ -32,6 +32,10 @@ class AppWindow {
 
   // Runs until the window closes; draw_frame builds one ImGui frame. Returns the exit code.
   int run(const std::function<void()>& poll, const std::function<void(const Fonts&)>& draw_frame);
+  // Any thread: wakes the sleeping loop so it polls and draws one frame now (glfwPostEmptyEvent).
+  // For the core's threads, e.g. AudioEngine::set_wake(AppWindow::wake); never from the audio
+  // callback. Does nothing while no window is open.
+  static void wake();
   bool night = false;
   // Files and folders dropped on the window from a file manager since the last call.
   std::vector<std::string> take_dropped_paths();
