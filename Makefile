@@ -8,7 +8,7 @@ JOBS       ?= $(shell nproc)
 # Every Debian package the build, the tests and `make run` need. One list, one place.
 DEBIAN_PACKAGES := \
 	build-essential cmake pkg-config \
-	portaudio19-dev libsndfile1-dev libsamplerate0-dev libebur128-dev \
+	portaudio19-dev libsndfile1-dev libsoxr-dev libebur128-dev \
 	libsqlite3-dev libtomlplusplus-dev libcli11-dev libpugixml-dev nlohmann-json3-dev \
 	catch2 jackd2 libjack-jackd2-dev sox \
 	libglfw3-dev libimgui-dev libstb-dev libgl-dev libgl1-mesa-dri fonts-dejavu-core \

@@ -1,11 +1,11 @@
-// Streaming sample-rate conversion of stereo frames with libsamplerate.
+// Streaming sample-rate conversion of stereo frames with libsoxr.
 //
-// Quality: SRC_SINC_MEDIUM_QUALITY. Its passband reaches 90% of the lower Nyquist (about 19.8 kHz
-// for a 44.1 kHz source) with ~97 dB of stopband rejection: beyond what a listener in headphones
-// can tell apart from the source, and well clear of the 16-bit noise floor. SINC_BEST only adds
-// bandwidth above 20 kHz, at the highest CPU cost of the three sinc converters, which matters
-// when a three-hour session is pre-rendered on a laptop on battery. SINC_FASTEST starts rolling
-// off near 17.6 kHz, which some listeners could hear on bright recordings.
+// Why libsoxr and not libsamplerate: at a higher quality it costs a tenth of the CPU. At
+// SOXR_HQ the passband is flat to 91 % of the lower Nyquist (about 20 kHz for a 44.1 kHz
+// source) with 20-bit (~120 dB) rejection; libsamplerate's SINC_MEDIUM gave 90 % and ~97 dB,
+// and was 85 % of the decode thread's work, the largest share of an idle session's CPU
+// (tests/bench/ui_idle.sh, issue 4). It is also the resampler ffmpeg's `aresample=...:
+// resampler=soxr` uses, so tests/bench/render_vs_ffmpeg.sh compares like with like.
 // A file already at the output rate skips the resampler entirely (bit-transparent).
 #pragma once
 
@@ -26,10 +26,10 @@ class StereoResampler {
   struct Progress {
     std::int64_t input_used = 0;
     std::int64_t output_written = 0;
-    bool failed = false;  // libsamplerate refused; the track cannot go on
+    bool failed = false;  // the resampler refused; the track cannot go on
   };
   // Converts as much of `input` as fits into `output`. Set end_of_input with the last input so
-  // the filter's tail is flushed.
+  // the filter's tail is flushed; once it is, a call returns no more output.
   Progress process(const float* input, std::int64_t input_frames, float* output,
                    std::int64_t output_capacity, bool end_of_input);
 
@@ -37,7 +37,7 @@ class StereoResampler {
 
  private:
   StereoResampler(void* state, double ratio) : state_(state), ratio_(ratio) {}
-  void* state_;  // SRC_STATE*, kept opaque so callers need not see samplerate.h
+  void* state_;  // soxr_t, kept opaque so callers need not see soxr.h
   double ratio_;
 };
 

@@ -18,7 +18,6 @@ seconds="${2:-60}"
 runs="${3:-1}"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d)"
-display=":$(( 90 + RANDOM % 9 ))"
 server="holdspace-bench-$$"
 
 cleanup() {
@@ -29,9 +28,19 @@ cleanup() {
 }
 trap cleanup EXIT
 
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 & xvfb=$!
+# A private display (as tests/support/x_display.cpp explains): other machines' X servers may
+# answer on low display numbers through shared abstract sockets, so pick a high free one and
+# listen on the socket file only. Xvfb writes the number to -displayfd once it takes clients.
+taken() { [ -e "/tmp/.X$1-lock" ] || grep -q "@/tmp/.X11-unix/X$1\$" /proc/net/unix; }
+number=$(( 1000 + RANDOM % 29000 ))
+while taken "$number"; do number=$(( 1000 + RANDOM % 29000 )); done
+display=":$number"
+Xvfb "$display" -displayfd 3 3>"$work/xvfb-ready" -screen 0 1280x800x24 -nolisten tcp -nolisten local \
+  -noreset >/dev/null 2>&1 & xvfb=$!
 jackd -n "$server" -r -d dummy -r 48000 -p 256 -P 2 -C 0 >/dev/null 2>&1 & jack=$!
-sleep 2
+for _ in $(seq 100); do [ -s "$work/xvfb-ready" ] && break; sleep 0.1; done
+[ -s "$work/xvfb-ready" ] || { echo "ui_idle.sh: Xvfb did not start on $display" >&2; exit 1; }
+sleep 2  # JACK
 
 ticks_per_second=$(getconf CLK_TCK)
 

@@ -3,6 +3,8 @@
 #include <chrono>
 #include <thread>
 
+#include "app/app_window.h"
+
 namespace holdspace::ui {
 
 Result<std::unique_ptr<UiSession>> UiSession::open(const SessionOptions& options) {
@@ -33,6 +35,9 @@ Status UiSession::ensure_audio() {
     return audio.error();
   }
   audio_.emplace(std::move(audio.value()));
+  // A track that starts or ends, or a file that fails to decode, is shown at once rather than
+  // at the next half-second frame.
+  audio_->engine->set_wake(AppWindow::wake);
   audio_problem_.clear();
   return ok_status();
 }
