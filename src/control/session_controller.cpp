@@ -13,11 +13,9 @@ using journal::Event;
 using journal::EventType;
 using session::Command;
 
-constexpr double kTalkDuckDb = -15.0;
 constexpr double kDuckDownSeconds = 1.0;
 constexpr double kDuckUpSeconds = 3.0;
 constexpr double kResumeFadeSeconds = 3.0;
-constexpr double kEndFadeSeconds = 8.0;
 
 nlohmann::json plan_snapshot(const session::LoadedPlan& loaded, const std::string& client) {
   const session::Plan& plan = loaded.plan;
@@ -173,14 +171,14 @@ void SessionController::apply_audio(const Event& event, int phase_before, bool m
       update_level(kDuckUpSeconds);
       break;
     case EventType::FadeOut:
-      music_.fade_out(event.payload.value("seconds", kEndFadeSeconds));
+      music_.fade_out(event.payload.value("seconds", loaded_.plan.fade_out_seconds));
       break;
     case EventType::FadeIn:
       play_from(state_.current.phase, event.payload.value("seconds", kResumeFadeSeconds));
       update_level(0.0);
       break;
     case EventType::SessionEnded:
-      music_.fade_out(kEndFadeSeconds);
+      music_.fade_out(loaded_.plan.fade_out_seconds);
       break;
     default:
       break;
@@ -206,7 +204,8 @@ void SessionController::update_level(double ramp_seconds) {
   double db = 0.0;
   if (state_.current.phase >= 0) db = plan.phases[std::size_t(state_.current.phase)].volume_db;
   db = std::min(db, plan.max_volume_db);
-  if (state_.ducked) db += kTalkDuckDb;
+  // The plan's depth; a resumed session reads the same plan back from the journal.
+  if (state_.ducked) db += plan.talk_duck_db;
   music_.set_level_db(db, ramp_seconds);
 }
 

@@ -48,6 +48,10 @@ struct Plan {
   std::vector<ReminderPlan> reminders;
   std::optional<std::filesystem::path> bell;  // played into the headphones at chosen phases
   double max_volume_db = 0.0;                 // the fader's ceiling for the whole session
+  double target_lufs = -18.0;                 // every track is matched to this (ReplayGain 2)
+  double ceiling_dbtp = -1.0;                 // the limiter holds the output's true peak here
+  double talk_duck_db = -15.0;                // Talk lowers the music by this much
+  double fade_out_seconds = 8.0;              // Fade out (and ending a session) takes this long
   std::string toml_text;  // the file as read, for the journal's snapshot of the plan
   double planned_minutes() const;
 };

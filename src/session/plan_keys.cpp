@@ -12,7 +12,9 @@ namespace holdspace::session {
 namespace {
 
 const std::vector<std::string>& keys_of(PlanSection section) {
-  static const std::vector<std::string> top = {"name", "max_volume_db", "bell", "phase", "reminder"};
+  static const std::vector<std::string> top = {"name",         "max_volume_db", "target_lufs", "ceiling_dbtp",
+                                               "talk_duck_db", "fade_out_seconds", "bell", "phase",
+                                               "reminder"};
   static const std::vector<std::string> phase = {
       "name",      "minutes",         "playlist", "at_playlist_end",   "at_time_up",
       "volume_db", "fade_in_seconds", "bell",     "crossfade_seconds", "track_crossfade_seconds"};

@@ -12,6 +12,7 @@
 #include "session/plan.h"
 #include "session/plan_fields.h"
 #include "session/plan_keys.h"
+#include "session/plan_levels.h"
 #include "session/plan_media.h"
 #include "session/plan_phase.h"
 #include "session/plan_problems.h"
@@ -43,17 +44,6 @@ void read_name(const toml::table& root, Plan& plan, PlanProblems& problems) {
   plan.name = name->value;
 }
 
-void read_ceiling(const toml::table& root, Plan& plan, PlanProblems& problems) {
-  const auto ceiling = read_number(root, "max_volume_db", problems);
-  if (!ceiling) return;
-  if (ceiling->value > 0) {
-    problems.error(ceiling->line, "max_volume_db must be 0 or below, not " + number_text(ceiling->value),
-                   "it is the fader's ceiling in dB below full scale");
-    return;
-  }
-  plan.max_volume_db = ceiling->value;
-}
-
 void read_bell(const toml::table& root, const std::filesystem::path& base_dir, Plan& plan,
                PlanProblems& problems) {
   if (const auto bell = read_text(root, "bell", problems))
@@ -65,7 +55,7 @@ LoadedPlan read_plan(const toml::table& root, const std::filesystem::path& base_
   Plan& plan = loaded.plan;
   check_known_keys(root, PlanSection::top, problems);
   read_name(root, plan, problems);
-  read_ceiling(root, plan, problems);
+  read_levels(root, plan, problems);
   read_bell(root, base_dir, plan, problems);
   const PhaseSettings settings{base_dir, plan.max_volume_db, root.contains("bell")};
   plan.phases = read_phases(root, settings, problems);

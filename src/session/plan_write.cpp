@@ -100,7 +100,12 @@ double default_volume_db(const Plan& plan) { return std::min(0.0, plan.max_volum
 
 void write_settings(std::string& out, const Plan& plan, const fs::path& folder) {
   write_key(out, "name", toml_string(plan.name));
-  write_number_unless(out, "max_volume_db", plan.max_volume_db, Plan{}.max_volume_db);
+  const Plan defaults;
+  write_number_unless(out, "max_volume_db", plan.max_volume_db, defaults.max_volume_db);
+  write_number_unless(out, "target_lufs", plan.target_lufs, defaults.target_lufs);
+  write_number_unless(out, "ceiling_dbtp", plan.ceiling_dbtp, defaults.ceiling_dbtp);
+  write_number_unless(out, "talk_duck_db", plan.talk_duck_db, defaults.talk_duck_db);
+  write_number_unless(out, "fade_out_seconds", plan.fade_out_seconds, defaults.fade_out_seconds);
   if (plan.bell) write_key(out, "bell", toml_string(path_text(*plan.bell, folder)));
 }
 

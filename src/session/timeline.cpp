@@ -9,8 +9,6 @@ namespace {
 using journal::Event;
 using journal::EventType;
 
-constexpr double kTalkDuckDb = -15.0;
-constexpr double kFadeOutSeconds = 8.0;
 constexpr double kFadeInSeconds = 3.0;
 
 Nanos minutes_to_ns(double minutes) { return Nanos(std::llround(minutes * 60e9)); }
@@ -151,11 +149,11 @@ Decision Timeline::decide(const TimelineState& state, const Command& command, Na
     }
     case Type::Talk:
       if (state.ducked) return accept({make(EventType::DuckOff)});
-      return accept({make(EventType::DuckOn, {{"depth_db", kTalkDuckDb}})});
+      return accept({make(EventType::DuckOn, {{"depth_db", plan_.talk_duck_db}})});
     case Type::FadeOut:
       // The same key brings the music back after a fade-out.
       if (state.faded_out) return accept({make(EventType::FadeIn, {{"seconds", kFadeInSeconds}})});
-      return accept({make(EventType::FadeOut, {{"seconds", kFadeOutSeconds}})});
+      return accept({make(EventType::FadeOut, {{"seconds", plan_.fade_out_seconds}})});
     case Type::End:
       break;  // handled above
     case Type::Tick:

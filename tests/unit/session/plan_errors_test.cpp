@@ -138,6 +138,20 @@ TEST_CASE("plan errors: choices spelt wrong", "[plan]") {
         "6: at_time_up must be text (put it in double quotes)");
 }
 
+TEST_CASE("plan errors: loudness, true-peak ceiling, talk depth and fade length out of range", "[plan]") {
+  PlanFolder folder;
+  CHECK(folder.error_of(kPlanHead + "target_lufs = -5\n" + kOnePhase) ==
+        "2: target_lufs must be between -40 and -9, not -5 (every track is matched to this loudness, in LUFS)");
+  CHECK(folder.error_of(kPlanHead + "ceiling_dbtp = 0.5\n" + kOnePhase) ==
+        "2: ceiling_dbtp must be between -12 and 0, not 0.5 (the output's true peak never passes it, in dBTP)");
+  CHECK(folder.error_of(kPlanHead + "talk_duck_db = 6\n" + kOnePhase) ==
+        "2: talk_duck_db must be between -40 and -3, not 6 (Talk lowers the music by this many dB)");
+  CHECK(folder.error_of(kPlanHead + "fade_out_seconds = 0\n" + kOnePhase) ==
+        "2: fade_out_seconds must be between 1 and 120, not 0 (Fade out takes this long)");
+  CHECK(folder.error_of(kPlanHead + "target_lufs = \"loud\"\n" + kOnePhase).find("target_lufs must be a number") !=
+        std::string::npos);
+}
+
 TEST_CASE("plan errors: volumes above the ceiling, and a ceiling above 0 dB", "[plan]") {
   PlanFolder folder;
   CHECK(folder.error_of(kPlanHead + "max_volume_db = -6\n" + "[[phase]]\nname = \"Calm\"\nminutes = 10\n" +
@@ -146,7 +160,7 @@ TEST_CASE("plan errors: volumes above the ceiling, and a ceiling above 0 dB", "[
   CHECK(folder.error_of(phase_with("volume_db = 2\n")) ==
         "6: volume_db 2 is above the plan's max_volume_db 0 (lower volume_db, or raise max_volume_db)");
   CHECK(folder.error_of(kPlanHead + "max_volume_db = 3\n" + kOnePhase) ==
-        "2: max_volume_db must be 0 or below, not 3 (it is the fader's ceiling in dB below full scale)");
+        "2: max_volume_db must be between -60 and 0, not 3 (it is the fader's ceiling in dB below full scale)");
   CHECK(folder.error_of(phase_with("volume_db = -70\n")) ==
         "6: volume_db -70 is below -60 dB, too quiet to hear (raise it, or leave out the playlist for a "
         "silent phase)");

@@ -18,6 +18,10 @@ TEST_CASE("plan: a phase left to its defaults", "[plan]") {
   const Plan& plan = loaded.plan;
   CHECK(plan.name == "Test plan");
   CHECK(plan.max_volume_db == 0.0);
+  CHECK(plan.target_lufs == -18.0);
+  CHECK(plan.ceiling_dbtp == -1.0);
+  CHECK(plan.talk_duck_db == -15.0);
+  CHECK(plan.fade_out_seconds == 8.0);
   CHECK_FALSE(plan.bell);
   CHECK(plan.reminders.empty());
   REQUIRE(plan.phases.size() == 1);
@@ -40,6 +44,10 @@ TEST_CASE("plan: every phase key read as written", "[plan]") {
   const Plan plan = folder
                         .load_ok(kPlanHead +
                                  "max_volume_db = -2\n"
+                                 "target_lufs = -20\n"
+                                 "ceiling_dbtp = -2\n"
+                                 "talk_duck_db = -12\n"
+                                 "fade_out_seconds = 10\n"
                                  "bell = \"bell.wav\"\n"
                                  "[[phase]]\n"
                                  "name = \"Deep\"\n"
@@ -54,6 +62,10 @@ TEST_CASE("plan: every phase key read as written", "[plan]") {
                                  "bell = true\n")
                         .plan;
   CHECK(plan.max_volume_db == -2.0);
+  CHECK(plan.target_lufs == -20.0);
+  CHECK(plan.ceiling_dbtp == -2.0);
+  CHECK(plan.talk_duck_db == -12.0);
+  CHECK(plan.fade_out_seconds == 10.0);
   REQUIRE(plan.phases.size() == 1);
   const PhasePlan& phase = plan.phases[0];
   CHECK(phase.minutes == 12.5);

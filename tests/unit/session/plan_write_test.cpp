@@ -65,6 +65,10 @@ Plan saved_and_loaded(const Plan& plan, const fs::path& path) {
 void check_same_plan(const Plan& expected, const Plan& actual) {
   CHECK(actual.name == expected.name);
   CHECK(actual.max_volume_db == expected.max_volume_db);
+  CHECK(actual.target_lufs == expected.target_lufs);
+  CHECK(actual.ceiling_dbtp == expected.ceiling_dbtp);
+  CHECK(actual.talk_duck_db == expected.talk_duck_db);
+  CHECK(actual.fade_out_seconds == expected.fade_out_seconds);
   CHECK(actual.bell == expected.bell);
   REQUIRE(actual.phases.size() == expected.phases.size());
   for (std::size_t i = 0; i < expected.phases.size(); ++i) {
@@ -187,6 +191,10 @@ TEST_CASE("plan_write: values other than the defaults survive", "[plan_write]") 
   PlanFolder folder;
   Plan plan = test_plan(folder);
   plan.max_volume_db = -2;
+  plan.target_lufs = -20;
+  plan.ceiling_dbtp = -1.5;
+  plan.talk_duck_db = -10;
+  plan.fade_out_seconds = 12;
   PhasePlan& phase = plan.phases[0];
   phase.minutes = 1.5;
   phase.at_playlist_end = PlaylistEnd::Silence;
@@ -202,7 +210,8 @@ TEST_CASE("plan_write: values other than the defaults survive", "[plan_write]") 
   check_same_plan(plan, reloaded);
   const std::string text = read_text(folder / "saved.toml");
   INFO(text);
-  for (const char* line : {"max_volume_db = -2", "minutes = 1.5", "at_playlist_end = \"silence\"",
+  for (const char* line : {"max_volume_db = -2", "target_lufs = -20", "ceiling_dbtp = -1.5", "talk_duck_db = -10",
+                           "fade_out_seconds = 12", "minutes = 1.5", "at_playlist_end = \"silence\"",
                            "at_time_up = \"advance\"", "volume_db = -20", "fade_in_seconds = 4.25",
                            "crossfade_seconds = 0", "track_crossfade_seconds = 2", "bell = true",
                            "after_minutes = 0.3333333333333333"}) {
