@@ -9,9 +9,24 @@
 #include "audio/realtime_context.h"
 
 namespace holdspace::audio {
+namespace {
 
-Mixer::Mixer(std::array<StreamSlot*, kSlotCount> slots)
+// Anything louder than this (+120 dBFS) before the limiter is a broken file or a bug; holding
+// it here keeps the limiter's arithmetic finite, and the limiter then turns it down.
+constexpr float kLargestSample = 1.0e6f;
+
+// A track gain as the decks may use it: NaN (a bug upstream) leaves the track as it is.
+float track_gain(float gain) {
+  if (!(gain >= 0.0f)) return gain < 0.0f ? 0.0f : 1.0f;
+  return std::min(gain, Mixer::kMaxTrackGain);
+}
+
+}  // namespace
+
+Mixer::Mixer(std::array<StreamSlot*, kSlotCount> slots, int sample_rate)
     : slots_(slots),
+      limiter_(sample_rate, kMaxBlockFrames),
+      stop_fade_frames_(std::max(kMinimumFadeFrames, std::int64_t(std::llround(kStopFadeSeconds * sample_rate)))),
       deck_buffer_(std::make_unique<float[]>(std::size_t(kMaxBlockFrames * 2))),
       mix_buffer_(std::make_unique<float[]>(std::size_t(kMaxBlockFrames * 2))) {}
 
@@ -21,21 +36,13 @@ void Mixer::process(float* out, std::int64_t frames, int out_channels) {
   while (commands_.pop(command)) apply(command);
 
   starved_this_block_ = false;
+  float limiter_gain = 1.0f;
   std::int64_t done = 0;
   while (done < frames) {
     const std::int64_t chunk = std::min(kMaxBlockFrames, frames - done);
     render_chunk(chunk);
-    float* target = out + done * out_channels;
-    for (std::int64_t f = 0; f < chunk; ++f) {
-      const float gain = master_.next();
-      for (int c = 0; c < 2; ++c) {
-        const float sample = mix_buffer_[2 * f + c] * gain;
-        // NaN fails every comparison, so it becomes silence here; anything else is held to full
-        // scale. (The true-peak limiter is the real ceiling; this is the last guard.)
-        target[f * out_channels + c] = std::isfinite(sample) ? std::clamp(sample, -1.0f, 1.0f) : 0.0f;
-      }
-      for (int c = 2; c < out_channels; ++c) target[f * out_channels + c] = 0.0f;
-    }
+    finish_chunk(out + done * out_channels, chunk, out_channels);
+    limiter_gain = std::min(limiter_gain, limiter_.lowest_gain());
     done += chunk;
     clock_ += chunk;
   }
@@ -44,6 +51,29 @@ void Mixer::process(float* out, std::int64_t frames, int out_channels) {
   for (int s = 0; s < kSlotCount; ++s) played_[s].store(decks_[s].played, std::memory_order_relaxed);
   output_frames_.store(clock_, std::memory_order_relaxed);
   master_gain_.store(master_.current(), std::memory_order_relaxed);
+  limiter_gain_.store(limiter_gain, std::memory_order_relaxed);
+}
+
+// The end of the signal path for one chunk of the mix: master gain, the limiter, the device's
+// channel layout.
+void Mixer::finish_chunk(float* target, std::int64_t frames, int out_channels) {
+  float* mix = mix_buffer_.get();
+  for (std::int64_t f = 0; f < frames; ++f) {
+    const float gain = master_.next();
+    for (int c = 0; c < 2; ++c) {
+      const float sample = mix[2 * f + c] * gain;
+      // NaN and infinities become silence before they can reach the limiter's state.
+      mix[2 * f + c] = std::isfinite(sample) ? std::clamp(sample, -kLargestSample, kLargestSample) : 0.0f;
+    }
+  }
+  limiter_.process(mix, frames);
+  for (std::int64_t f = 0; f < frames; ++f) {
+    for (int c = 0; c < 2; ++c) {
+      // The limiter is the real ceiling; this is the last guard, should it ever be wrong.
+      target[f * out_channels + c] = std::clamp(mix[2 * f + c], -1.0f, 1.0f);
+    }
+    for (int c = 2; c < out_channels; ++c) target[f * out_channels + c] = 0.0f;
+  }
 }
 
 void Mixer::apply(const MixerCommand& command) {
@@ -57,7 +87,7 @@ void Mixer::apply(const MixerCommand& command) {
       fading_out_all_ = false;
       // A fade asked for is never shorter than a click.
       const std::int64_t fade = command.frames > 0 ? std::max(command.frames, kMinimumFadeFrames) : 0;
-      start_deck(command.slot, command.track_id, fade, 0);
+      start_deck(command.slot, command.track_id, track_gain(command.gain), fade, 0);
       return;
     }
     case MixerCommand::Type::Queue:
@@ -68,19 +98,21 @@ void Mixer::apply(const MixerCommand& command) {
         // Nothing to follow: play at once. Over a fade-out still in progress, fade in briefly.
         const bool over_fade = fading_out_all_;
         fading_out_all_ = false;
-        start_deck(command.slot, command.track_id, over_fade ? kMinimumFadeFrames : 0, 0);
+        start_deck(command.slot, command.track_id, track_gain(command.gain), over_fade ? kMinimumFadeFrames : 0, 0);
         return;
       }
       if (pending_count_ == kMaxPending) return reject(command);
-      pending_[pending_count_++] = {command.slot, command.track_id, command.frames};
+      pending_[pending_count_++] = {command.slot, command.track_id, command.frames, track_gain(command.gain)};
       return;
     case MixerCommand::Type::FadeOut: {
       drop_all_pending();
+      // 0 frames is "stop now": the stop ramp, never a cut.
+      const std::int64_t fade = command.frames > 0 ? std::max(command.frames, kMinimumFadeFrames) : stop_fade_frames_;
       bool any = false;
       for (auto& deck : decks_) {
         if (!deck.active) continue;
         deck.ending = true;
-        deck.envelope.fade_to(0.0f, std::max(command.frames, kMinimumFadeFrames));
+        deck.envelope.fade_to(0.0f, fade);
         any = true;
       }
       current_ = -1;
@@ -95,6 +127,7 @@ void Mixer::apply(const MixerCommand& command) {
       deck = Deck{};
       deck.active = true;
       deck.track_id = command.track_id;
+      deck.gain = track_gain(command.gain);
       deck.envelope.set_level(1.0f);  // the overlay's own attack is its onset; it is not current
       return;
     }
@@ -110,6 +143,10 @@ void Mixer::apply(const MixerCommand& command) {
         master_.ramp_to(command.gain, std::max(command.frames, kMinimumFadeFrames));
       }
       return;
+    case MixerCommand::Type::SetCeiling:
+      // Like the volume: at once while nothing sounds, else a ramp the limiter's gain follows.
+      limiter_.set_ceiling(command.gain, any_deck_active() ? std::max(command.frames, kMinimumFadeFrames) : 0);
+      return;
   }
 }
 
@@ -122,7 +159,7 @@ bool Mixer::any_deck_active() const {
 
 // Makes `slot` the current track. Whatever was current fades out over the same frames, so a
 // Start during playback is an equal-power crossfade.
-void Mixer::start_deck(int slot, std::uint64_t track_id, std::int64_t fade_frames, std::int64_t at) {
+void Mixer::start_deck(int slot, std::uint64_t track_id, float gain, std::int64_t fade_frames, std::int64_t at) {
   if (current_ >= 0) {
     // The outgoing deck mirrors the incoming one frame for frame (equal power); with no fade
     // asked for, it still ramps out rather than stopping with a click.
@@ -136,6 +173,7 @@ void Mixer::start_deck(int slot, std::uint64_t track_id, std::int64_t fade_frame
   deck.starved = false;
   deck.track_id = track_id;
   deck.played = 0;
+  deck.gain = gain;
   deck.recovery.set(1.0f);
   if (fade_frames > 0) {
     deck.envelope.set_level(0.0f);
@@ -151,7 +189,7 @@ void Mixer::start_next_pending(std::int64_t fade_frames, std::int64_t at) {
   const Pending next = pending_[0];
   for (int i = 1; i < pending_count_; ++i) pending_[i - 1] = pending_[i];
   --pending_count_;
-  start_deck(next.slot, next.track_id, fade_frames, at);
+  start_deck(next.slot, next.track_id, next.gain, fade_frames, at);
 }
 
 void Mixer::release_deck(int slot, std::int64_t at) {
@@ -301,7 +339,7 @@ Mixer::DeckOutcome Mixer::mix_deck(int slot, std::int64_t offset, std::int64_t c
   float* mix = mix_buffer_.get() + offset * 2;
   const float* in = deck_buffer_.get();
   for (std::int64_t f = 0; f < got; ++f) {
-    float level = deck.envelope.next() * deck.recovery.next();
+    float level = deck.envelope.next() * deck.recovery.next() * deck.gain;
     if (f >= got - dry_fade) level *= float(got - 1 - f) / float(dry_fade);
     mix[2 * f] += in[2 * f] * level;
     mix[2 * f + 1] += in[2 * f + 1] * level;

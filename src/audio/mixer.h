@@ -1,11 +1,16 @@
-// The real-time mixer: decks fed by stream slots, crossfades, fades and the master gain.
+// The real-time mixer: decks fed by stream slots, each at its track's own gain, crossfades,
+// fades, the master gain, and at the very end the true-peak limiter that holds the ceiling.
 //
 // process() runs inside the PortAudio callback (or the offline renderer, identically).
 // Real-time contract: process() never allocates, locks, does I/O, logs or throws. It learns
 // what to do only from a fixed SPSC command queue and reports back through a fixed SPSC event
-// queue and atomics. Every buffer it touches is allocated in the constructor, sized for
-// kMaxBlockFrames; larger device blocks are rendered in pieces. The deck and pending arrays are
-// fixed-size for the same reason: nothing may grow on the audio thread.
+// queue and atomics. Every buffer it touches (the limiter's too) is allocated in the
+// constructor, sized for kMaxBlockFrames; larger device blocks are rendered in pieces. The deck
+// and pending arrays are fixed-size for the same reason: nothing may grow on the audio thread.
+//
+// The signal path, per chunk: each deck x (track gain x fade x underrun recovery), summed;
+// x master gain; non-finite samples to silence; the limiter (which delays everything by
+// latency_frames()); a last clamp to full scale.
 #pragma once
 
 #include <array>
@@ -17,6 +22,7 @@
 #include "audio/mixer_messages.h"
 #include "audio/spsc_queue.h"
 #include "audio/stream_slot.h"
+#include "audio/true_peak_limiter.h"
 
 namespace holdspace::audio {
 
@@ -27,8 +33,13 @@ class Mixer {
   static constexpr std::int64_t kMinimumFadeFrames = 480;
   // When a ring runs dry, the last frames that arrived are faded over this many (~1.3 ms).
   static constexpr std::int64_t kStarveFadeFrames = 64;
+  // "Stop now" (FadeOut with 0 frames) still fades, over this long: never a cut.
+  static constexpr double kStopFadeSeconds = 0.05;
+  // A track's own gain is held to this (+24 dB): more is a bug upstream, not a quiet track.
+  static constexpr float kMaxTrackGain = 15.85f;
 
-  explicit Mixer(std::array<StreamSlot*, kSlotCount> slots);
+  // `sample_rate` sets the limiter's times and the stop ramp in frames.
+  explicit Mixer(std::array<StreamSlot*, kSlotCount> slots, int sample_rate = 48000);
 
   // Control thread. False if the command queue is full: keep the command and send it again.
   bool send(const MixerCommand& command) { return commands_.push(command); }
@@ -44,6 +55,13 @@ class Mixer {
   std::int64_t output_frames() const { return output_frames_.load(std::memory_order_relaxed); }
   std::int64_t dropped_events() const { return dropped_events_.load(std::memory_order_relaxed); }
   float master_gain() const { return master_gain_.load(std::memory_order_relaxed); }
+  // The lowest gain the limiter applied in the last block (1 = it did nothing).
+  float limiter_gain() const { return limiter_gain_.load(std::memory_order_relaxed); }
+  // How far the output lags the mix (the limiter's look-ahead): what the decks mix on frame f,
+  // and every event with at_frame f, is heard on output frame f + latency_frames().
+  std::int64_t latency_frames() const { return limiter_.latency_frames(); }
+  // The ramp a "stop now" fades over.
+  std::int64_t stop_fade_frames() const { return stop_fade_frames_; }
   // How many events process() has posted so far (also those dropped on a full queue). The
   // callback may not wake anyone itself (that would be a syscall), so the decode worker watches
   // this count and wakes the control thread when it moves.
@@ -56,6 +74,7 @@ class Mixer {
     bool starved = false;  // its ring ran dry; it fades back in when audio returns
     std::uint64_t track_id = 0;
     std::int64_t played = 0;
+    float gain = 1.0f;         // the track's own gain
     FadeEnvelope envelope;     // fades and crossfades
     LinearGainRamp recovery;   // the short fade-in after an underrun
   };
@@ -63,11 +82,12 @@ class Mixer {
     int slot = -1;
     std::uint64_t track_id = 0;
     std::int64_t crossfade = 0;
+    float gain = 1.0f;
   };
   enum class DeckOutcome { Playing, Ended, Starved };
 
   void apply(const MixerCommand& command);
-  void start_deck(int slot, std::uint64_t track_id, std::int64_t fade_frames, std::int64_t at);
+  void start_deck(int slot, std::uint64_t track_id, float gain, std::int64_t fade_frames, std::int64_t at);
   void start_next_pending(std::int64_t fade_frames, std::int64_t at);
   void release_deck(int slot, std::int64_t at);
   void take_pending(const MixerCommand& command);
@@ -77,6 +97,7 @@ class Mixer {
   void drop_all_pending();
   void reject(const MixerCommand& command);
   void render_chunk(std::int64_t frames);
+  void finish_chunk(float* target, std::int64_t frames, int out_channels);
   void render_current(std::int64_t offset, std::int64_t count);
   DeckOutcome mix_deck(int slot, std::int64_t offset, std::int64_t count, std::int64_t& consumed);
   std::int64_t remaining_frames(int slot) const;
@@ -91,6 +112,8 @@ class Mixer {
   bool starved_this_block_ = false;
   std::int64_t clock_ = 0;  // output frames rendered before the current chunk
   LinearGainRamp master_;
+  TruePeakLimiter limiter_;
+  std::int64_t stop_fade_frames_;
 
   SpscQueue<MixerCommand, 64> commands_;
   SpscQueue<MixerEvent, 256> events_;
@@ -102,6 +125,7 @@ class Mixer {
   std::atomic<std::int64_t> output_frames_{0};
   std::atomic<std::int64_t> dropped_events_{0};
   std::atomic<float> master_gain_{1.0f};
+  std::atomic<float> limiter_gain_{1.0f};
   std::atomic<std::uint64_t> events_posted_{0};
   static_assert(std::atomic<std::uint64_t>::is_always_lock_free, "the callback only touches lock-free atomics");
 };

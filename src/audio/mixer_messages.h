@@ -21,16 +21,31 @@ struct MixerCommand {
                   // change); pending tracks are dropped
     Queue,        // play `slot` after the tracks already queued: crossfade over `frames`,
                   // 0 = gapless. At most kMaxPending wait; more are Rejected.
-    FadeOut,      // fade everything out over `frames`, then go idle and report FadedOut
+    FadeOut,      // fade everything out over `frames`, then go idle and report FadedOut.
+                  // frames = 0 is "stop now": still a ramp, of Mixer::kStopFadeSeconds (~50 ms),
+                  // never a cut. Other lengths are honoured down to ~10 ms.
     SetGain,      // ramp the master gain to `gain` (linear) over `frames` (at least ~10 ms)
     Overlay,      // play `slot` over the music, once, at its own level; then TrackEnded
     ClearQueue,   // drop the queued tracks (each handed back as TrackEnded); playing goes on
+    SetCeiling,   // the limiter's true-peak ceiling to `gain` (linear: 0.891 = -1 dBTP), moving
+                  // over `frames` (at least ~10 ms) so the gain follows it without a click
   };
   Type type = Type::Start;
   int slot = -1;
   std::uint64_t track_id = 0;
   std::int64_t frames = 0;
+  // SetGain: the master gain. SetCeiling: the ceiling. Start, Queue, Overlay: the track's own
+  // gain (linear, e.g. from loudness normalisation), applied to that deck alone, so a
+  // crossfade between tracks of different gains is right; 1 leaves the track as it is.
   float gain = 1.0f;
+
+  // Stop now: everything fades out over the mixer's stop ramp (~50 ms), then FadedOut.
+  static MixerCommand stop_now() {
+    MixerCommand command;
+    command.type = Type::FadeOut;
+    command.frames = 0;
+    return command;
+  }
 };
 
 struct MixerEvent {
@@ -45,7 +60,10 @@ struct MixerEvent {
   Type type = Type::TrackStarted;
   int slot = -1;
   std::uint64_t track_id = 0;
-  std::int64_t at_frame = 0;  // the mixer's output clock when it happened
+  // The mixer's clock (frames mixed so far) when it happened. The limiter delays the output by
+  // Mixer::latency_frames(), so the frame is heard that much later: at output frame
+  // at_frame + latency_frames().
+  std::int64_t at_frame = 0;
   std::int64_t frames = 0;
 };
 

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "audio/audio_engine.h"
+#include "audio/gain_ramps.h"
 
 namespace holdspace::audio {
 namespace {
@@ -51,6 +52,11 @@ Result<RenderSummary> render_playlist(const std::vector<playlist::PlaylistEntry>
   PlayerOptions player_options = options.player;
   player_options.loop = false;  // a looping render would never end
   PlaylistPlayer player(engine, entries, player_options);
+  if (options.track_gain_db) player.set_gain_source(options.track_gain_db);
+  MixerCommand ceiling;
+  ceiling.type = MixerCommand::Type::SetCeiling;
+  ceiling.gain = decibels_to_gain(options.ceiling_db);
+  engine.mixer().send(ceiling);  // an empty queue: it fits, and comes before the first track
   RenderSummary summary;
   summary.sample_rate = options.sample_rate;
   if (!player.start()) {
@@ -62,26 +68,38 @@ Result<RenderSummary> render_playlist(const std::vector<playlist::PlaylistEntry>
   auto output = open_output(out_path, options.sample_rate, expected_seconds);
   if (!output) return output.error();
 
+  // The output lags the mix by the limiter's look-ahead: output frame o carries mix frame
+  // o - latency. The file holds mix frames 0 .. end_frame exactly, so the first `latency`
+  // output frames (the limiter filling up) are dropped, and after the last track ends the mixer
+  // runs on, mixing silence, until the limiter has let its last frame out.
+  const std::int64_t latency = engine.mixer().latency_frames();
   std::vector<float> block(std::size_t(kBlockFrames * 2));
   std::int64_t since_progress = 0;
+  bool finished = false;
   while (true) {
     engine.decoder().fill_all();
     engine.mixer().process(block.data(), kBlockFrames, 2);
-    player.poll();
-    const std::int64_t block_start = engine.mixer().output_frames() - kBlockFrames;
-    std::int64_t keep = kBlockFrames;
+    if (!finished) {
+      player.poll();
+      finished = player.finished();
+    }
+    const std::int64_t mix_start = engine.mixer().output_frames() - kBlockFrames - latency;
+    const std::int64_t from = std::clamp<std::int64_t>(-mix_start, 0, kBlockFrames);
+    std::int64_t to = kBlockFrames;
     // The last track ends inside this block: keep exactly up to its last frame.
-    if (player.finished()) keep = std::clamp<std::int64_t>(player.end_frame() - block_start, 0, kBlockFrames);
-    if (keep > 0 && sf_writef_float(output->get(), block.data(), keep) != keep) {
+    if (finished) to = std::clamp<std::int64_t>(player.end_frame() - mix_start, 0, kBlockFrames);
+    const std::int64_t keep = std::max<std::int64_t>(0, to - from);
+    if (keep > 0 && sf_writef_float(output->get(), block.data() + from * 2, keep) != keep) {
       return Error{out_path.string() + ": write failed: " + sf_strerror(output->get())};
     }
     summary.frames += keep;
     since_progress += keep;
-    if (options.on_progress && (since_progress >= options.sample_rate * 10 || player.finished())) {
+    const bool done = finished && mix_start + kBlockFrames >= player.end_frame();
+    if (options.on_progress && (since_progress >= options.sample_rate * 10 || done)) {
       options.on_progress(summary.seconds(), expected_seconds);
       since_progress = 0;
     }
-    if (player.finished()) break;
+    if (done) break;
   }
   summary.tracks_played = player.tracks_started();
   summary.problems = player.take_messages();

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "audio/playlist_player.h"
+#include "audio/true_peak_limiter.h"
 #include "core/result.h"
 
 namespace holdspace::audio {
@@ -17,6 +18,10 @@ namespace holdspace::audio {
 struct RenderOptions {
   int sample_rate = 48000;
   PlayerOptions player;
+  // Each track's own gain in dB (loudness matching), asked once per track; none = as they are.
+  PlaylistPlayer::GainSource track_gain_db;
+  // The limiter's true-peak ceiling, in dBTP.
+  double ceiling_db = TruePeakLimiter::kDefaultCeilingDb;
   // Called now and then with (seconds rendered, seconds expected in all).
   std::function<void(double, double)> on_progress;
 };
@@ -29,7 +34,10 @@ struct RenderSummary {
   double seconds() const { return sample_rate > 0 ? double(frames) / sample_rate : 0.0; }
 };
 
-// Writes 24-bit PCM WAV (RF64 if it would pass WAV's 4 GiB limit).
+// Writes 24-bit PCM WAV (RF64 if it would pass WAV's 4 GiB limit). The file is the mixer's
+// output through its limiter, aligned to the mix: frame 0 is the first frame of the first track
+// (the limiter's look-ahead is dropped at the start and flushed at the end), and it is exactly
+// as long as the tracks and crossfades.
 Result<RenderSummary> render_playlist(const std::vector<playlist::PlaylistEntry>& entries,
                                       const std::filesystem::path& out_path,
                                       const RenderOptions& options);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "audio/gain_ramps.h"
+
 namespace holdspace::audio {
 namespace {
 // Before a track may start at once, this much is decoded on the control thread.
@@ -35,6 +37,7 @@ void PlaylistPlayer::play_now(int slot, std::int64_t fade_frames) {
   command.slot = slot;
   command.track_id = slots_[slot].track_id;
   command.frames = fade_frames;
+  command.gain = track_gain(slots_[slot]);
   send(command);
   queue_following();
 }
@@ -147,6 +150,7 @@ int PlaylistPlayer::load_next() {
     use.title = title_of(entry);
     use.offset_seconds = offset;
     use.frames = source.value()->expected_frames();
+    if (gain_source_) use.gain_db = gain_source_(use.path);
     engine_.decoder().attach(slot, std::move(source.value()),
                              engine_.seconds_to_frames(kPrefillSeconds));
     return slot;
@@ -168,6 +172,7 @@ void PlaylistPlayer::queue_following() {
     command.slot = slot;
     command.track_id = slots_[slot].track_id;
     command.frames = crossfade;
+    command.gain = track_gain(slots_[slot]);
     send(command);
   }
 }
@@ -182,8 +187,11 @@ TrackEvent PlaylistPlayer::track_event(TrackEvent::Kind kind, const SlotUse& use
   event.title = use.title;
   event.offset_seconds = use.offset_seconds;
   event.duration_seconds = double(use.frames) / engine_.sample_rate();
+  event.gain_db = use.gain_db;
   return event;
 }
+
+float PlaylistPlayer::track_gain(const SlotUse& use) { return decibels_to_gain(use.gain_db); }
 
 void PlaylistPlayer::free_slot_of(const MixerEvent& event) {
   SlotUse& use = slots_[event.slot];

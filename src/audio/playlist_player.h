@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <deque>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,7 @@ struct TrackEvent {
   double offset_seconds = 0.0;    // where in the file it started
   double duration_seconds = 0.0;  // of what was to play from that offset
   double played_seconds = 0.0;    // Ended: how much really played
+  double gain_db = 0.0;           // the track's own gain (loudness matching), from the gain source
   std::string reason;             // Skipped: why
 };
 
@@ -67,6 +69,10 @@ class PlaylistPlayer {
   void handle(const MixerEvent& event);
   void keep_queued();
   void fade_out(double seconds);
+  // Where each track's own gain comes from (loudness matching): asked once per track, on the
+  // control thread, as the track is opened ahead of its turn. Without one, tracks play as is.
+  using GainSource = std::function<double(const std::filesystem::path&)>;  // dB
+  void set_gain_source(GainSource source) { gain_source_ = std::move(source); }
 
   bool finished() const;  // the list has run out (or faded out) and the mixer is idle
   bool faded_out() const { return faded_out_; }
@@ -90,6 +96,7 @@ class PlaylistPlayer {
     std::string title;
     double offset_seconds = 0.0;
     std::int64_t frames = 0;
+    double gain_db = 0.0;
   };
 
   int load_next();  // opens the next playable entry into a free slot; -1 when none is now
@@ -98,6 +105,7 @@ class PlaylistPlayer {
   void queue_following();
   void free_slot_of(const MixerEvent& event);
   TrackEvent track_event(TrackEvent::Kind kind, const SlotUse& use) const;
+  static float track_gain(const SlotUse& use);  // linear, for the mixer
   void send(const MixerCommand& command);
   int free_slot() const;
   std::string title_of(int entry) const;
@@ -107,6 +115,7 @@ class PlaylistPlayer {
   std::vector<playlist::PlaylistEntry> entries_;
   std::vector<bool> broken_;  // entries that failed to open or decode: never tried again
   PlayerOptions options_;
+  GainSource gain_source_;
   std::array<SlotUse, kMusicSlots> slots_{};
   std::deque<int> pending_slots_;          // queued in the mixer, in order
   std::deque<MixerCommand> unsent_;        // commands the full queue refused; sent next poll

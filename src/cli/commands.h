@@ -14,5 +14,7 @@ void add_run_command(CLI::App& app, int& exit_code);  // run and resume
 void add_sessions_command(CLI::App& app, int& exit_code);
 void add_show_command(CLI::App& app, int& exit_code);
 void add_export_command(CLI::App& app, int& exit_code);
+void add_preflight_command(CLI::App& app, int& exit_code);
+void add_analyze_command(CLI::App& app, int& exit_code);
 
 }  // namespace holdspace::cli

@@ -16,6 +16,8 @@ int main(int argc, char** argv) {
   holdspace::cli::add_sessions_command(app, exit_code);
   holdspace::cli::add_show_command(app, exit_code);
   holdspace::cli::add_export_command(app, exit_code);
+  holdspace::cli::add_preflight_command(app, exit_code);
+  holdspace::cli::add_analyze_command(app, exit_code);
   CLI11_PARSE(app, argc, argv);
   return exit_code;
 }

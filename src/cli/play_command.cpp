@@ -9,6 +9,7 @@
 #include "audio/gain_ramps.h"
 #include "audio/output_stream.h"
 #include "audio/playlist_player.h"
+#include "audio/stop_ramp.h"
 #include "audio/portaudio_system.h"
 #include "cli/commands.h"
 #include "cli/interrupt.h"
@@ -122,7 +123,9 @@ int play(const PlayArguments& args) {
     }
     last_index = now.index;
   }
-  // Let the device play out what is already in its buffers before stopping the stream.
+  // A second Ctrl-C or a stalled fade leaves music sounding: ramp it down first. Then let the
+  // device play out what is already in its buffers before stopping the stream.
+  audio::ramp_to_silence(engine.mixer());
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
   stream.value()->stop();
   status.finish();

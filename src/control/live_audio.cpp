@@ -1,5 +1,7 @@
 #include "control/live_audio.h"
 
+#include "audio/stop_ramp.h"
+
 namespace holdspace::control {
 
 Result<LiveAudio> LiveAudio::open(const LiveAudioConfig& config) {
@@ -27,6 +29,8 @@ Status LiveAudio::start() {
 }
 
 void LiveAudio::stop() {
+  // Music or a preview may still be sounding: ramp it down, never cut it.
+  if (stream && engine && stream->active()) audio::ramp_to_silence(engine->mixer());
   if (stream) stream->stop();
   if (engine) engine->decoder().stop_thread();
 }

@@ -32,7 +32,8 @@ nlohmann::json plan_snapshot(const session::LoadedPlan& loaded, const std::strin
 }  // namespace
 
 SessionController::SessionController(session::LoadedPlan plan, std::string session_id, std::string client,
-                                     journal::Journal& journal, const Clock& clock, audio::AudioEngine& engine)
+                                     journal::Journal& journal, const Clock& clock, audio::AudioEngine& engine,
+                                     const std::filesystem::path& loudness_dir)
     : loaded_(std::move(plan)),
       timeline_(loaded_.plan),
       state_(timeline_.initial_state()),
@@ -41,17 +42,21 @@ SessionController::SessionController(session::LoadedPlan plan, std::string sessi
       journal_(journal),
       clock_(clock),
       engine_(engine),
-      music_(engine) {
+      music_(engine),
+      levels_(loudness_dir.empty() ? journal.path().parent_path() : loudness_dir, loaded_.plan) {
   clock_origin_ns_ = clock_.monotonic_ns();
+  music_.set_ceiling_dbtp(loaded_.plan.ceiling_dbtp);
+  music_.set_gain_source([this](const std::filesystem::path& file) { return levels_.gain_for(file).gain_db; });
 }
 
 Result<std::unique_ptr<SessionController>> SessionController::begin(const session::LoadedPlan& plan,
                                                                     const std::string& client,
                                                                     journal::Journal& journal, const Clock& clock,
-                                                                    audio::AudioEngine& engine) {
+                                                                    audio::AudioEngine& engine,
+                                                                    const std::filesystem::path& loudness_dir) {
   if (client.empty()) return Error{"a session needs a client code (--client)"};
-  std::unique_ptr<SessionController> controller(
-      new SessionController(plan, journal::new_session_id(client), client, journal, clock, engine));
+  std::unique_ptr<SessionController> controller(new SessionController(
+      plan, journal::new_session_id(client), client, journal, clock, engine, loudness_dir));
   Event started;
   started.type = EventType::SessionStarted;
   started.payload = plan_snapshot(plan, client);
@@ -76,7 +81,7 @@ Result<std::unique_ptr<SessionController>> SessionController::resume(const std::
   if (!plan) return Error{"cannot resume " + session_id + ": " + plan.error().message};
 
   std::unique_ptr<SessionController> controller(new SessionController(
-      std::move(plan.value()), session_id, snapshot.value("client", std::string()), journal, clock, engine));
+      std::move(plan.value()), session_id, snapshot.value("client", std::string()), journal, clock, engine, {}));
   for (const auto& event : *events) controller->timeline_.reduce(controller->state_, event);
   if (controller->state_.ended) return Error{"session " + session_id + " has already ended"};
   controller->record_ = std::move(events.value());
@@ -220,6 +225,7 @@ void SessionController::record_track_events() {
         event.type = EventType::TrackStarted;
         payload["offset_seconds"] = track.offset_seconds;
         payload["duration_seconds"] = track.duration_seconds;
+        payload["gain_db"] = track.gain_db;  // its loudness-matching gain
         break;
       case audio::TrackEvent::Kind::Ended:
         event.type = EventType::TrackEnded;
@@ -239,6 +245,7 @@ void SessionController::poll() {
   music_.poll();
   record_track_events();
   for (auto& message : music_.take_messages()) messages_.push_back(std::move(message));
+  for (auto& problem : levels_.take_problems()) messages_.push_back(std::move(problem));
   if (!state_.ended) {
     Command tick;
     tick.type = Command::Type::Tick;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -12,6 +13,7 @@
 
 #include "audio/audio_engine.h"
 #include "control/session_music.h"
+#include "control/track_levels.h"
 #include "core/clock.h"
 #include "core/result.h"
 #include "journal/journal.h"
@@ -50,11 +52,14 @@ struct SessionSnapshot {
 
 class SessionController {
  public:
-  // Records session_started (with the plan as it is now) and starts the first phase.
+  // Records session_started (with the plan as it is now) and starts the first phase. Track
+  // loudness is cached in `loudness_dir`, by default the journal's own folder (a preflight
+  // keeps its throwaway journal apart but shares the therapist's cache).
   static Result<std::unique_ptr<SessionController>> begin(const session::LoadedPlan& plan,
                                                           const std::string& client,
                                                           journal::Journal& journal, const Clock& clock,
-                                                          audio::AudioEngine& engine);
+                                                          audio::AudioEngine& engine,
+                                                          const std::filesystem::path& loudness_dir = {});
   // Rebuilds an unfinished session from its events and brings the music back at the track and
   // offset the timeline implies, fading in.
   static Result<std::unique_ptr<SessionController>> resume(const std::string& session_id,
@@ -78,7 +83,8 @@ class SessionController {
 
  private:
   SessionController(session::LoadedPlan plan, std::string session_id, std::string client,
-                    journal::Journal& journal, const Clock& clock, audio::AudioEngine& engine);
+                    journal::Journal& journal, const Clock& clock, audio::AudioEngine& engine,
+                    const std::filesystem::path& loudness_dir);
   session::Nanos now() const;
   void record(journal::Event event);
   void play_from(int phase, double fade_seconds);
@@ -95,6 +101,7 @@ class SessionController {
   const Clock& clock_;
   audio::AudioEngine& engine_;
   SessionMusic music_;
+  TrackLevels levels_;  // each track's gain; measuring starts with the session
   std::vector<journal::Event> record_;  // this session's events so far (for resume positions)
   std::int64_t clock_origin_ns_ = 0;    // monotonic time at which session time was `base_ns_`
   std::int64_t base_ns_ = 0;

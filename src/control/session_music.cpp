@@ -51,6 +51,13 @@ void SessionMusic::ring_bell(const std::filesystem::path& bell) {
 
 void SessionMusic::fade_out(double seconds) { player_.fade_out(seconds); }
 
+void SessionMusic::set_ceiling_dbtp(double dbtp) {
+  audio::MixerCommand command;
+  command.type = audio::MixerCommand::Type::SetCeiling;
+  command.gain = audio::decibels_to_gain(dbtp);
+  engine_.mixer().send(command);
+}
+
 void SessionMusic::set_level_db(double db, double ramp_seconds) {
   audio::MixerCommand command;
   command.type = audio::MixerCommand::Type::SetGain;

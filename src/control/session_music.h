@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "audio/audio_engine.h"
@@ -22,8 +23,13 @@ class SessionMusic {
                   int entry = 0, double offset_seconds = 0.0);
   void ring_bell(const std::filesystem::path& bell);
   void fade_out(double seconds);
+  // The limiter's true-peak ceiling for the client's ears (the plan's ceiling_dbtp).
+  void set_ceiling_dbtp(double dbtp);
   // The total level: phase volume, the plan's ceiling and the talk duck, reached over a ramp.
   void set_level_db(double db, double ramp_seconds);
+
+  // Where each track's own gain (loudness matching) comes from; see PlaylistPlayer.
+  void set_gain_source(audio::PlaylistPlayer::GainSource source) { player_.set_gain_source(std::move(source)); }
 
   void poll();
   audio::NowPlaying now_playing() const { return player_.now_playing(); }

@@ -24,7 +24,7 @@ enum class EventType {
   TimelinePaused,        // payload: {}
   TimelineResumed,       // payload: paused_ns (how long the pause lasted)
   TrackStarted,          // payload: phase, entry (index in the phase playlist), path, title,
-                         //          offset_seconds, duration_seconds
+                         //          offset_seconds, duration_seconds, gain_db (loudness matching)
   TrackEnded,            // payload: phase, entry, path, played_seconds
   TrackSkipped,          // payload: phase, path, line, reason
   VolumeChanged,         // payload: volume_db

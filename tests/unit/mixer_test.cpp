@@ -1,5 +1,10 @@
 // The real-time mixer driven by hand on buffers: what it does when a ring runs dry, at the end
 // of a track, across a crossfade, and with the master gain.
+//
+// The mixer's output lags its mix by the limiter's look-ahead (Mixer::latency_frames()), and
+// these tests read the mix to the frame, so the rig hands back each render's output from that
+// many frames in: frame f of what render(n) returns is what the decks mixed on frame f of that
+// render. A test that reads a render to its end renders `latency` frames more.
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -15,6 +20,7 @@ namespace {
 struct MixerRig {
   std::array<std::unique_ptr<StreamSlot>, kSlotCount> slots;
   std::unique_ptr<Mixer> mixer;
+  std::int64_t latency = 0;
 
   MixerRig() {
     std::array<StreamSlot*, kSlotCount> raw{};
@@ -23,6 +29,7 @@ struct MixerRig {
       raw[i] = slots[i].get();
     }
     mixer = std::make_unique<Mixer>(raw);
+    latency = mixer->latency_frames();
   }
 
   // Fills a slot with `frames` frames of (left, right) and optionally marks the track complete.
@@ -47,10 +54,13 @@ struct MixerRig {
     REQUIRE(mixer->send(command));
   }
 
+  // Renders `frames` and returns the first frames - latency of this render's mix, as heard
+  // (the output's first `latency` frames are the end of the previous render's mix).
   std::vector<float> render(std::int64_t frames, int channels = 2) {
     std::vector<float> out(std::size_t(frames * channels), 9.0f);  // garbage until written
     mixer->process(out.data(), frames, channels);
-    return out;
+    const std::int64_t skip = std::min(frames, latency) * channels;
+    return std::vector<float>(out.begin() + skip, out.end());
   }
 
   std::vector<MixerEvent> events() {
@@ -73,7 +83,7 @@ TEST_CASE("an empty ring gives silence, not garbage, and counts one underrun", "
   // The last frames that arrived are faded down, so the drop to silence is not a click.
   for (int f = 100 - fade + 1; f < 100; ++f) REQUIRE(out[2 * f] < out[2 * f - 2]);
   REQUIRE(out[2 * 99] == 0.0f);
-  for (int f = 100; f < 256; ++f) {
+  for (int f = 100; f < int(out.size() / 2); ++f) {
     REQUIRE(out[2 * f] == 0.0f);
     REQUIRE(out[2 * f + 1] == 0.0f);
   }
@@ -82,12 +92,12 @@ TEST_CASE("an empty ring gives silence, not garbage, and counts one underrun", "
   // When audio arrives again the track carries on from where it was, fading back in over
   // ~10 ms rather than jumping back to full level.
   rig.feed(0, 1000, 0.25f, 0.25f, false);
-  const auto later = rig.render(600);
+  const auto later = rig.render(600 + rig.latency);
   REQUIRE(later[0] < 0.01f);
   for (int f = 1; f < int(Mixer::kMinimumFadeFrames); ++f) REQUIRE(later[2 * f] >= later[2 * f - 2]);
   REQUIRE(later[2 * 500] == 0.25f);
   REQUIRE(rig.mixer->underruns() == 1);
-  REQUIRE(rig.mixer->frames_played(0) == 700);
+  REQUIRE(rig.mixer->frames_played(0) == 700 + rig.latency);
 }
 
 TEST_CASE("with nothing playing the output is silent and no underrun is counted", "[mixer]") {
@@ -103,7 +113,7 @@ TEST_CASE("a queued track follows the current one gaplessly, to the frame", "[mi
   rig.feed(1, 100, 0.5f, 0.5f, true);
   rig.send(MixerCommand::Type::Start, 0, 0);
   rig.send(MixerCommand::Type::Queue, 1, 0);
-  const auto out = rig.render(256);
+  const auto out = rig.render(256 + rig.latency);
   for (int f = 0; f < 100; ++f) REQUIRE(out[2 * f] == 0.25f);
   for (int f = 100; f < 200; ++f) REQUIRE(out[2 * f] == 0.5f);
   for (int f = 200; f < 256; ++f) REQUIRE(out[2 * f] == 0.0f);
@@ -132,7 +142,7 @@ TEST_CASE("a crossfade starts exactly its length before the end and keeps consta
   rig.feed(1, 1000, 0.0f, 0.5f, true);
   rig.send(MixerCommand::Type::Start, 0, 0);
   rig.send(MixerCommand::Type::Queue, 1, 200);
-  const auto out = rig.render(2048);
+  const auto out = rig.render(2048 + rig.latency);
   for (int f = 0; f < 800; ++f) {
     REQUIRE(out[2 * f] == 0.5f);
     REQUIRE(out[2 * f + 1] == 0.0f);
@@ -157,7 +167,7 @@ TEST_CASE("the master gain moves as a ramp, never a step", "[mixer]") {
   rig.feed(0, 4000, 0.5f, 0.5f, true);
   rig.send(MixerCommand::Type::Start, 0, 0);
   rig.send(MixerCommand::Type::SetGain, -1, 1000, 0.5f);
-  const auto out = rig.render(2000);
+  const auto out = rig.render(2000 + rig.latency);
   float largest_step = 0.0f;
   for (int f = 1; f < 2000; ++f) largest_step = std::max(largest_step, std::abs(out[2 * f] - out[2 * f - 2]));
   CHECK(largest_step <= 0.25f / 1000 * 1.01f);
@@ -174,7 +184,7 @@ TEST_CASE("fade out brings everything to silence, then reports it", "[mixer]") {
   rig.render(100);
   rig.events();
   rig.send(MixerCommand::Type::FadeOut, -1, 2000);
-  const auto out = rig.render(4000);
+  const auto out = rig.render(4000 + rig.latency);
   for (int f = 1; f < 2000; ++f) REQUIRE(out[2 * f] <= out[2 * f - 2]);
   for (int f = 2000; f < 4000; ++f) REQUIRE(out[2 * f] == 0.0f);
   const auto events = rig.events();
@@ -197,7 +207,7 @@ TEST_CASE("a block larger than the mixer's own buffers is rendered whole", "[mix
   MixerRig rig;
   rig.feed(0, 10000, 0.5f, 0.5f, true);
   rig.send(MixerCommand::Type::Start, 0, 0);
-  const auto out = rig.render(Mixer::kMaxBlockFrames * 2 + 10);
+  const auto out = rig.render(Mixer::kMaxBlockFrames * 2 + 10 + rig.latency);
   for (std::int64_t f = 0; f < Mixer::kMaxBlockFrames * 2 + 10; ++f) REQUIRE(out[std::size_t(2 * f)] == 0.5f);
 }
 
@@ -227,7 +237,7 @@ TEST_CASE("two tracks can wait in the queue, a third is refused and handed back"
   rig.send(MixerCommand::Type::Queue, 1, 0);
   rig.send(MixerCommand::Type::Queue, 2, 0);
   rig.send(MixerCommand::Type::Queue, 3, 0);
-  const auto out = rig.render(400);
+  const auto out = rig.render(400 + rig.latency);
   CHECK(out[2 * 50] == 0.1f);
   CHECK(out[2 * 150] == 0.2f);
   CHECK(out[2 * 250] == 0.3f);
@@ -247,7 +257,7 @@ TEST_CASE("a track queued while everything fades out still plays", "[mixer]") {
   rig.render(100);
   rig.send(MixerCommand::Type::Queue, 1, 0);
   rig.render(2000);
-  const auto out = rig.render(100);
+  const auto out = rig.render(100 + rig.latency);
   CHECK(out[0] == 0.25f);
 }
 
@@ -315,7 +325,7 @@ TEST_CASE("a queued track that ends at once does not let the next one jump in", 
   rig.send(MixerCommand::Type::Start, 0, 0);
   rig.send(MixerCommand::Type::Queue, 1, 1000);
   rig.send(MixerCommand::Type::Queue, 2, 1000);
-  const auto out = rig.render(8192);
+  const auto out = rig.render(8192 + rig.latency);
   float largest_step = 0.0f;
   for (int f = 1; f < 8192; ++f) largest_step = std::max(largest_step, std::abs(out[2 * f + 1] - out[2 * f - 1]));
   CHECK(largest_step < 0.01f);  // C fades in, it does not step to 0.5
@@ -327,6 +337,6 @@ TEST_CASE("the volume set before anything plays applies from the first sample", 
   rig.send(MixerCommand::Type::SetGain, -1, 0, 0.1f);
   rig.feed(0, 1000, 0.5f, 0.5f, true);
   rig.send(MixerCommand::Type::Start, 0, 0);
-  const auto out = rig.render(100);
+  const auto out = rig.render(100 + rig.latency);
   CHECK(out[0] == Approx(0.05f));
 }

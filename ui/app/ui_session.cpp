@@ -17,6 +17,13 @@ Result<std::unique_ptr<UiSession>> UiSession::open(const SessionOptions& options
                                                                  : std::filesystem::path(options.data_dir));
   if (!journal) return journal.error();
   session->journal_ = std::move(journal.value());
+  if (auto cache = loudness::LoudnessCache::open(
+          loudness::LoudnessCache::default_file(session->journal_->path().parent_path()))) {
+    session->loudness_cache_ = std::move(cache.value());
+  }
+  // One thread: during a session the other core belongs to the audio.
+  session->loudness_ = std::make_unique<loudness::BackgroundAnalysis>(session->loudness_cache_.get(), 1);
+  session->loudness_->set_on_finished(AppWindow::wake);  // each result shows as it comes
   session->unfinished_ = session->journal_->unfinished_session();
   (void)session->ensure_audio();  // a missing device is shown, not fatal: it may be plugged in
   return session;

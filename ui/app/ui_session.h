@@ -13,6 +13,8 @@
 #include "control/track_preview.h"
 #include "core/clock.h"
 #include "journal/journal.h"
+#include "loudness/analyzer.h"
+#include "loudness/loudness_cache.h"
 #include "session/plan.h"
 
 namespace holdspace::ui {
@@ -49,6 +51,10 @@ class UiSession {
   const std::string& audio_problem() const { return audio_problem_; }
   // The record, for the Review view (read-only use: sessions, events, exports).
   journal::Journal& journal() { return *journal_; }
+  // Track loudness measured in the background for the Prepare view, remembered in the same
+  // cache a session and preflight read, so what is measured while preparing is not measured
+  // again at Start.
+  loudness::BackgroundAnalysis& loudness() { return *loudness_; }
   std::optional<std::string> unfinished() const { return unfinished_; }
   void poll();
 
@@ -61,6 +67,8 @@ class UiSession {
   SessionOptions options_;
   session::LoadedPlan plan_;
   std::unique_ptr<journal::Journal> journal_;
+  std::unique_ptr<loudness::LoudnessCache> loudness_cache_;  // null if it cannot be opened
+  std::unique_ptr<loudness::BackgroundAnalysis> loudness_;
   std::optional<control::LiveAudio> audio_;
   bool audio_started_ = false;
   std::unique_ptr<control::TrackPreview> preview_;

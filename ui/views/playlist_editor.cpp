@@ -14,12 +14,39 @@ namespace {
 
 bool pressed(int glfw_key) { return ImGui::IsKeyPressed(glfw_key, false); }
 
+// "-14.8 LUFS  -3.2 dB": what the track measures and the gain it will play at.
+void draw_loudness(const loudness::BackgroundAnalysis::Lookup& found, const loudness::GainPolicy& policy) {
+  const Palette& p = palette();
+  using State = loudness::BackgroundAnalysis::State;
+  if (found.state == State::Ready) {
+    const loudness::TrackGain gain = loudness::normalization_gain(found.loudness, policy);
+    ImGui::Text("%.1f LUFS  %+.1f dB%s", found.loudness.integrated_lufs, gain.gain_db,
+                gain.limited_by_peak ? " (peaks)" : "");
+    if (ImGui::IsItemHovered()) {
+      ImGui::SetTooltip("Range %.1f LU, true peak %.1f dBTP%s", found.loudness.range_lu, found.loudness.true_peak_dbtp,
+                        gain.limited_by_peak ? "; the boost stops where the peaks meet the ceiling" : "");
+    }
+  } else if (found.state == State::Failed) {
+    ImGui::TextColored(p.warning, "plays at %.0f dB", loudness::kUnanalysedGainDb);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", found.error.c_str());
+  } else {
+    ImGui::TextColored(p.text_dim, "measuring...");
+  }
+}
+
 }  // namespace
 
-void PlaylistEditor::draw(prepare::PlaylistDraft& playlist, int phases_using, UiSession& session, bool keys) {
+void PlaylistEditor::draw(prepare::PlaylistDraft& playlist, int phases_using, UiSession& session, bool keys,
+                          const loudness::GainPolicy& policy) {
   if (selected_ >= int(playlist.tracks().size())) selected_ = int(playlist.tracks().size()) - 1;
-  draw_header(playlist, phases_using);
-  draw_tracks(playlist);
+  // Already measured or queued files cost a lookup each; new ones join the queue.
+  std::vector<std::filesystem::path> files;
+  for (const auto& track : playlist.tracks()) {
+    if (track.playable()) files.push_back(track.path);
+  }
+  session.loudness().request(files);
+  draw_header(playlist, phases_using, session.loudness());
+  draw_tracks(playlist, session.loudness(), policy);
   draw_actions(playlist, session);
   if (keys && !ImGui::GetIO().WantTextInput) handle_keys(playlist, session);
 }
@@ -33,7 +60,8 @@ void PlaylistEditor::add(prepare::PlaylistDraft& playlist, const std::vector<std
   if (added > 0) selected_ = (at >= 0 ? at : int(before)) + added - 1;
 }
 
-void PlaylistEditor::draw_header(prepare::PlaylistDraft& playlist, int phases_using) {
+void PlaylistEditor::draw_header(prepare::PlaylistDraft& playlist, int phases_using,
+                                 loudness::BackgroundAnalysis& loudness) {
   const Palette& p = palette();
   ImGui::TextUnformatted(playlist.file().filename().string().c_str());
   ImGui::SameLine();
@@ -47,17 +75,25 @@ void PlaylistEditor::draw_header(prepare::PlaylistDraft& playlist, int phases_us
     ImGui::SameLine();
     ImGui::TextColored(p.warning, "· not saved");
   }
+  // Its own line: the header above is already as wide as the panel.
+  if (loudness.done() < loudness.total()) {
+    ImGui::TextColored(p.text_dim, "Measuring loudness: %d of %d", loudness.done() + 1, loudness.total());
+    ImGui::SameLine();
+    ImGui::ProgressBar(float(loudness.done()) / float(loudness.total()), ImVec2(200, 0), "");
+  }
 }
 
-void PlaylistEditor::draw_tracks(prepare::PlaylistDraft& playlist) {
+void PlaylistEditor::draw_tracks(prepare::PlaylistDraft& playlist, loudness::BackgroundAnalysis& loudness,
+                                 const loudness::GainPolicy& policy) {
   const Palette& p = palette();
   const float height = std::max(160.0f, ImGui::GetContentRegionAvail().y - 190.0f);
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH;
-  if (!ImGui::BeginTable("tracks", 4, flags, ImVec2(0, height))) return;
+  if (!ImGui::BeginTable("tracks", 5, flags, ImVec2(0, height))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Track  (Up / Down to choose)", ImGuiTableColumnFlags_WidthStretch);
   ImGui::TableSetupColumn("Length", ImGuiTableColumnFlags_WidthFixed, 80);
   ImGui::TableSetupColumn("Format", ImGuiTableColumnFlags_WidthFixed, 170);
+  ImGui::TableSetupColumn("Loudness, gain", ImGuiTableColumnFlags_WidthFixed, 210);
   ImGui::TableSetupColumn("Problem", ImGuiTableColumnFlags_WidthStretch, 0.6f);
   ImGui::TableHeadersRow();
   const auto& tracks = playlist.tracks();
@@ -83,6 +119,8 @@ void PlaylistEditor::draw_tracks(prepare::PlaylistDraft& playlist) {
     ImGui::TextUnformatted(track.info ? format_duration(track.info->seconds()).c_str() : "—");
     ImGui::TableNextColumn();
     ImGui::TextColored(p.text_dim, "%s", track.info ? track.info->format.c_str() : "");
+    ImGui::TableNextColumn();
+    if (track.playable()) draw_loudness(loudness.lookup(track.path), policy);
     ImGui::TableNextColumn();
     if (!track.problem.empty()) ImGui::TextColored(track.playable() ? p.warning : p.danger, "%s", track.problem.c_str());
     ImGui::PopID();

@@ -216,7 +216,9 @@ void PrepareView::draw_playlist(UiSession& session) {
     return;
   }
   if (auto* playlist = draft_->playlist_of(selected_phase_)) {
-    editor_.draw(*playlist, draft_->phases_using(playlist->file()), session, true);
+    const session::Plan& plan = draft_->plan();
+    editor_.draw(*playlist, draft_->phases_using(playlist->file()), session, true,
+                 loudness::GainPolicy{plan.target_lufs, plan.ceiling_dbtp});
     return;
   }
   if (const std::string error = draft_->playlist_error(selected_phase_); !error.empty()) {

@@ -1,0 +1,180 @@
+#include "preflight/preflight.h"
+
+#include <sndfile.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "control/track_levels.h"
+#include "loudness/analyzer.h"
+#include "loudness/loudness_cache.h"
+#include "loudness/track_gain.h"
+#include "playlist/playlist.h"
+#include "playlist/playlist_check.h"
+
+namespace holdspace::preflight {
+namespace {
+
+// Tracks this short are more often a stray sound effect or a broken rip than music.
+constexpr double kShortTrackSeconds = 10.0;
+// Wider than this, a track's quiet passages sink under the room's noise while its loud ones
+// are what the gain is set by.
+constexpr double kWideRangeLu = 20.0;
+
+void check_files(const session::Plan& plan, PreflightReport& report) {
+  for (const auto& phase : plan.phases) {
+    if (phase.playlist.empty()) continue;
+    auto list = playlist::read_playlist(phase.playlist);
+    if (!list) {
+      report.files.push_back({phase.name, phase.playlist, 0, phase.playlist, list.error().message, true});
+      continue;
+    }
+    const auto checked = playlist::check_playlist(list.value());
+    for (const auto& problem : checked.problems) {
+      std::filesystem::path file;
+      for (const auto& entry : checked.entries) {
+        if (entry.entry.line == problem.line) file = entry.entry.path;
+      }
+      report.files.push_back({phase.name, phase.playlist, problem.line, file, problem.message, true});
+    }
+  }
+}
+
+// Suspicious rather than broken: the file plays, but the therapist should listen to it first.
+void check_measures(PreflightReport& report) {
+  for (const auto& track : report.tracks) {
+    std::string problem;
+    if (!track.loudness) {
+      problem = track.loudness.error().message + " (it would play at a safe -6 dB)";
+    } else if (track.loudness->seconds < kShortTrackSeconds) {
+      problem = "only " + std::to_string(int(std::lround(track.loudness->seconds))) + " s long";
+    } else if (track.loudness->true_peak_dbtp > 0.0) {
+      char text[96];
+      std::snprintf(text, sizeof text, "peaks at %+.1f dBTP, above full scale: likely clipped when it was made",
+                    track.loudness->true_peak_dbtp);
+      problem = text;
+    } else if (track.loudness->range_lu > kWideRangeLu) {
+      char text[96];
+      std::snprintf(text, sizeof text, "a loudness range of %.0f LU: its quiet parts may be hard to hear",
+                    track.loudness->range_lu);
+      problem = text;
+    }
+    if (!problem.empty()) report.files.push_back({"", {}, 0, track.file, problem, false});
+  }
+}
+
+void find_jumps(PreflightReport& report) {
+  std::map<std::filesystem::path, double> played_lufs;
+  for (const auto& track : report.tracks) {
+    if (track.loudness) played_lufs[track.file] = track.loudness->integrated_lufs + track.gain_db;
+  }
+  const auto& tracks = report.render.tracks;
+  for (std::size_t i = 1; i < tracks.size(); ++i) {
+    const auto from = played_lufs.find(tracks[i - 1].path);
+    const auto to = played_lufs.find(tracks[i].path);
+    if (from == played_lufs.end() || to == played_lufs.end()) continue;
+    if (std::abs(to->second - from->second) > kJumpLimitLu) {
+      report.jumps.push_back({tracks[i - 1], tracks[i], from->second, to->second});
+    }
+  }
+}
+
+// The rendered session as a 24-bit WAV (RF64 past 4 GiB, as a three-hour render is not).
+class WavSink {
+ public:
+  Status open(const std::filesystem::path& path, int sample_rate) {
+    SF_INFO info{};
+    info.samplerate = sample_rate;
+    info.channels = 2;
+    info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_24;
+    file_ = sf_open(path.c_str(), SFM_WRITE, &info);
+    if (!file_) return Error{path.string() + ": cannot write (" + sf_strerror(nullptr) + ")"};
+    sf_command(file_, SFC_RF64_AUTO_DOWNGRADE, nullptr, SF_TRUE);
+    return ok_status();
+  }
+  void write(const float* stereo, std::int64_t frames) {
+    if (file_) sf_writef_float(file_, stereo, frames);
+  }
+  ~WavSink() {
+    if (file_) sf_close(file_);
+  }
+
+ private:
+  SNDFILE* file_ = nullptr;
+};
+
+}  // namespace
+
+bool PreflightReport::ceiling_held() const { return output.max_true_peak_dbtp <= ceiling_dbtp; }
+
+int PreflightReport::problem_count() const {
+  int fits = 0;
+  for (const auto& fit : this->fits) fits += fit.is_warning() ? 1 : 0;
+  return int(files.size()) + int(jumps.size()) + fits + (ceiling_held() ? 0 : 1);
+}
+
+Result<PreflightReport> run_preflight(const session::LoadedPlan& loaded, const PreflightOptions& options) {
+  const session::Plan& plan = loaded.plan;
+  PreflightReport report;
+  report.plan_file = plan.source;
+  report.plan_name = plan.name;
+  report.target_lufs = plan.target_lufs;
+  report.ceiling_dbtp = plan.ceiling_dbtp;
+  check_files(plan, report);
+
+  // Measure every track first, in parallel; the render then finds each one in the cache.
+  std::unique_ptr<loudness::LoudnessCache> cache;
+  if (auto opened = loudness::LoudnessCache::open(loudness::LoudnessCache::default_file(options.data_dir))) {
+    cache = std::move(opened.value());
+  }
+  const auto files = control::plan_tracks(plan);
+  auto measured = loudness::analyze_files(files, cache.get(), options.threads, [&](int done, int total) {
+    if (options.on_progress) options.on_progress("measuring", done, total);
+  });
+  const loudness::GainPolicy policy{plan.target_lufs, plan.ceiling_dbtp};
+  std::map<std::filesystem::path, double> music_seconds;
+  for (auto& result : measured) {
+    const double gain = loudness::track_gain(result.loudness, policy).gain_db;
+    report.tracks.push_back({result.file, std::move(result.loudness), gain});
+  }
+  check_measures(report);
+
+  WavSink wav;
+  if (!options.wav.empty()) {
+    if (auto opened = wav.open(options.wav, 48000); !opened) return opened.error();
+  }
+  OutputMeter meter(48000);
+  SessionRenderOptions render_options;
+  render_options.loudness_dir = options.data_dir;
+  render_options.on_audio = [&](const float* stereo, std::int64_t frames) {
+    meter.add(stereo, frames);
+    wav.write(stereo, frames);
+  };
+  render_options.on_progress = [&](double done, double total) {
+    if (options.on_progress) options.on_progress("rendering", done, total);
+  };
+  auto render = render_session(loaded, render_options);
+  if (!render) return render.error();
+  report.render = std::move(render.value());
+  report.output = meter.finish();
+
+  // Each phase's music against its minutes, from the files' measured lengths.
+  for (const auto& phase : plan.phases) {
+    double seconds = 0.0;
+    if (!phase.playlist.empty()) {
+      if (auto list = playlist::read_playlist(phase.playlist)) {
+        for (const auto& entry : list->entries) {
+          for (const auto& track : report.tracks) {
+            if (track.file == entry.path && track.loudness) seconds += track.loudness->seconds;
+          }
+        }
+      }
+    }
+    report.fits.push_back(prepare::fit_phase(phase, seconds));
+  }
+  find_jumps(report);
+  return report;
+}
+
+}  // namespace holdspace::preflight

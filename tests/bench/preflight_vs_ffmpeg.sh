@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Benchmark: `holdspace-cli preflight` of a three-hour plan on the real corpus, against ffmpeg
+# decoding and resampling the same three hours:
+#   ffmpeg -f concat … -af aresample=48000:resampler=soxr -f null -
+# The plan has the four KAP phases (20 + 15 + 90 + 55 minutes) over the 41 Wesnoth tracks
+# (about 128 minutes of 44.1 kHz Ogg Vorbis), so the long phases loop their playlists; ffmpeg
+# gets a concat list of the same length. Preflight does more: it measures every track (once:
+# the first run fills the loudness cache, later runs read it), renders through the session
+# engine with normalization, crossfades and the limiter, and measures the output's short-term
+# loudness and true peak.
+#   tests/bench/preflight_vs_ffmpeg.sh [path/to/holdspace-cli] [runs]
+# Prints each run, the medians and the ratio (ours / ffmpeg; below 1.0 means we are faster).
+set -euo pipefail
+
+cli="${1:-build/bin/holdspace-cli}"
+runs="${2:-3}"
+cache="${HOLDSPACE_CACHE:-$HOME/.cache/holdspace-test}"
+music="$cache/wesnoth/usr/share/games/wesnoth/1.16/data/core/music"
+
+command -v ffmpeg >/dev/null || { echo "ffmpeg is needed: apt-get install ffmpeg" >&2; exit 1; }
+if [ ! -d "$music" ]; then
+  mkdir -p "$cache"
+  (cd "$cache" && apt-get download wesnoth-1.16-music && dpkg -x wesnoth-1.16-music_*.deb wesnoth)
+fi
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+find "$music" -name '*.ogg' | sort > "$work/all.m3u"
+# The phases' playlists: a quarter of the corpus each, so every phase has its own music.
+split -n l/4 -d "$work/all.m3u" "$work/part"
+for n in 0 1 2 3; do mv "$work/part0$n" "$work/phase$n.m3u"; done
+cat > "$work/plan.toml" <<PLAN
+name = "Three-hour benchmark"
+[[phase]]
+name = "Intention setting"
+minutes = 20
+playlist = "phase0.m3u"
+[[phase]]
+name = "Relaxation"
+minutes = 15
+playlist = "phase1.m3u"
+[[phase]]
+name = "Dosing"
+minutes = 90
+playlist = "phase2.m3u"
+track_crossfade_seconds = 4
+[[phase]]
+name = "Integration"
+minutes = 55
+playlist = "phase3.m3u"
+PLAN
+
+# ffmpeg's list: the corpus repeated until it passes three hours (128 min x 2 = 256 min, cut).
+for _ in 1 2; do sed "s/'/'\\\\''/g; s/^/file '/; s/\$/'/" "$work/all.m3u"; done > "$work/concat"
+seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; end=$(date +%s.%N); awk -v a="$start" -v b="$end" 'BEGIN { print b - a }'; }
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+first=$(seconds "$cli" preflight "$work/plan.toml" --data-dir "$work/data")
+printf 'first run (measures all 41 tracks, fills the cache): holdspace preflight %.2f s\n' "$first"
+ours=(); theirs=()
+for run in $(seq "$runs"); do
+  o=$(seconds "$cli" preflight "$work/plan.toml" --data-dir "$work/data")
+  t=$(seconds ffmpeg -nostdin -hide_banner -loglevel quiet -f concat -safe 0 -i "$work/concat" -t 10800 \
+        -af aresample=48000:resampler=soxr -f null -)
+  printf 'run %d: holdspace preflight %.2f s, ffmpeg %.2f s\n' "$run" "$o" "$t"
+  ours+=("$o"); theirs+=("$t")
+done
+ours_median=$(printf '%s\n' "${ours[@]}" | median)
+theirs_median=$(printf '%s\n' "${theirs[@]}" | median)
+printf 'median: holdspace preflight %.2f s, ffmpeg %.2f s, ratio %.2f (holdspace / ffmpeg)\n' \
+  "$ours_median" "$theirs_median" "$(awk -v a="$ours_median" -v b="$theirs_median" 'BEGIN { print a / b }')"
