@@ -127,12 +127,22 @@ void Mixer::apply(const MixerCommand& command) {
       deck = Deck{};
       deck.active = true;
       deck.track_id = command.track_id;
-      deck.gain = track_gain(command.gain);
+      deck.gain.set(track_gain(command.gain));
       deck.envelope.set_level(1.0f);  // the overlay's own attack is its onset; it is not current
       return;
     }
     case MixerCommand::Type::ClearQueue:
       drop_all_pending();
+      return;
+    case MixerCommand::Type::SetTrackGain:
+      for (int i = 0; i < pending_count_; ++i) {
+        if (pending_[i].slot == command.slot && pending_[i].track_id == command.track_id) {
+          pending_[i].gain = track_gain(command.gain);
+        }
+      }
+      if (valid_slot && decks_[command.slot].active && decks_[command.slot].track_id == command.track_id) {
+        decks_[command.slot].gain.ramp_to(track_gain(command.gain), std::max(command.frames, kMinimumFadeFrames));
+      }
       return;
     case MixerCommand::Type::SetGain:
       // While nothing sounds the volume is set at once (so playback starts at it); while
@@ -173,7 +183,7 @@ void Mixer::start_deck(int slot, std::uint64_t track_id, float gain, std::int64_
   deck.starved = false;
   deck.track_id = track_id;
   deck.played = 0;
-  deck.gain = gain;
+  deck.gain.set(gain);
   deck.recovery.set(1.0f);
   if (fade_frames > 0) {
     deck.envelope.set_level(0.0f);
@@ -339,7 +349,7 @@ Mixer::DeckOutcome Mixer::mix_deck(int slot, std::int64_t offset, std::int64_t c
   float* mix = mix_buffer_.get() + offset * 2;
   const float* in = deck_buffer_.get();
   for (std::int64_t f = 0; f < got; ++f) {
-    float level = deck.envelope.next() * deck.recovery.next() * deck.gain;
+    float level = deck.envelope.next() * deck.recovery.next() * deck.gain.next();
     if (f >= got - dry_fade) level *= float(got - 1 - f) / float(dry_fade);
     mix[2 * f] += in[2 * f] * level;
     mix[2 * f + 1] += in[2 * f + 1] * level;

@@ -74,7 +74,7 @@ class Mixer {
     bool starved = false;  // its ring ran dry; it fades back in when audio returns
     std::uint64_t track_id = 0;
     std::int64_t played = 0;
-    float gain = 1.0f;         // the track's own gain
+    LinearGainRamp gain;       // the track's own gain (it moves when a late measurement lands)
     FadeEnvelope envelope;     // fades and crossfades
     LinearGainRamp recovery;   // the short fade-in after an underrun
   };

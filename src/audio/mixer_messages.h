@@ -29,6 +29,9 @@ struct MixerCommand {
     ClearQueue,   // drop the queued tracks (each handed back as TrackEnded); playing goes on
     SetCeiling,   // the limiter's true-peak ceiling to `gain` (linear: 0.891 = -1 dBTP), moving
                   // over `frames` (at least ~10 ms) so the gain follows it without a click
+    SetTrackGain, // the own gain of track `track_id` in `slot` to `gain`: at once while it waits
+                  // in the queue, over `frames` (at least ~10 ms) once it sounds. For a
+                  // loudness measurement that arrives after the track was queued.
   };
   Type type = Type::Start;
   int slot = -1;

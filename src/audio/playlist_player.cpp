@@ -150,7 +150,11 @@ int PlaylistPlayer::load_next() {
     use.title = title_of(entry);
     use.offset_seconds = offset;
     use.frames = source.value()->expected_frames();
-    if (gain_source_) use.gain_db = gain_source_(use.path);
+    if (gain_source_) {
+      const std::optional<double> gain = gain_source_(use.path);
+      use.gain_db = gain.value_or(provisional_gain_db_);
+      use.gain_settled = gain.has_value();
+    }
     engine_.decoder().attach(slot, std::move(source.value()),
                              engine_.seconds_to_frames(kPrefillSeconds));
     return slot;
@@ -256,8 +260,30 @@ void PlaylistPlayer::handle(const MixerEvent& event) {
   }
 }
 
+void PlaylistPlayer::settle_gains() {
+  // A measurement that lands while the track sounds moves it over this long: a level change,
+  // not a jump.
+  constexpr double kLateGainSeconds = 2.0;
+  for (int slot = 0; slot < kMusicSlots; ++slot) {
+    SlotUse& use = slots_[slot];
+    if (!use.busy || use.gain_settled || !gain_source_) continue;
+    const std::optional<double> gain = gain_source_(use.path);
+    if (!gain) continue;
+    use.gain_db = *gain;
+    use.gain_settled = true;
+    MixerCommand command;
+    command.type = MixerCommand::Type::SetTrackGain;
+    command.slot = slot;
+    command.track_id = use.track_id;
+    command.gain = track_gain(use);
+    command.frames = use.started ? engine_.seconds_to_frames(kLateGainSeconds) : 0;
+    send(command);
+  }
+}
+
 void PlaylistPlayer::keep_queued() {
   while (!unsent_.empty() && engine_.mixer().send(unsent_.front())) unsent_.pop_front();
+  settle_gains();
   for (auto& error : engine_.decoder().take_errors()) messages_.push_back(std::move(error));
   if (switch_waiting_) begin_switched_list();
   // Keep two tracks waiting; this also retries after a slot was short or a command refused.

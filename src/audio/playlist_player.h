@@ -13,6 +13,7 @@
 #include <deque>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -69,10 +70,16 @@ class PlaylistPlayer {
   void handle(const MixerEvent& event);
   void keep_queued();
   void fade_out(double seconds);
-  // Where each track's own gain comes from (loudness matching): asked once per track, on the
-  // control thread, as the track is opened ahead of its turn. Without one, tracks play as is.
-  using GainSource = std::function<double(const std::filesystem::path&)>;  // dB
-  void set_gain_source(GainSource source) { gain_source_ = std::move(source); }
+  // Where each track's own gain comes from (loudness matching), on the control thread: asked as
+  // the track is opened ahead of its turn, in dB, or nothing when it is not known yet. Then the
+  // track is queued at `provisional_db` and asked again at every poll; the answer, when it
+  // comes, is sent to the mixer (at once while the track waits, as a ramp once it sounds).
+  // Without a source, tracks play as they are.
+  using GainSource = std::function<std::optional<double>(const std::filesystem::path&)>;
+  void set_gain_source(GainSource source, double provisional_db = 0.0) {
+    gain_source_ = std::move(source);
+    provisional_gain_db_ = provisional_db;
+  }
 
   bool finished() const;  // the list has run out (or faded out) and the mixer is idle
   bool faded_out() const { return faded_out_; }
@@ -97,6 +104,7 @@ class PlaylistPlayer {
     double offset_seconds = 0.0;
     std::int64_t frames = 0;
     double gain_db = 0.0;
+    bool gain_settled = true;  // false while the gain source has no answer yet
   };
 
   int load_next();  // opens the next playable entry into a free slot; -1 when none is now
@@ -106,6 +114,7 @@ class PlaylistPlayer {
   void free_slot_of(const MixerEvent& event);
   TrackEvent track_event(TrackEvent::Kind kind, const SlotUse& use) const;
   static float track_gain(const SlotUse& use);  // linear, for the mixer
+  void settle_gains();  // asks again for the gains not known yet
   void send(const MixerCommand& command);
   int free_slot() const;
   std::string title_of(int entry) const;
@@ -116,6 +125,7 @@ class PlaylistPlayer {
   std::vector<bool> broken_;  // entries that failed to open or decode: never tried again
   PlayerOptions options_;
   GainSource gain_source_;
+  double provisional_gain_db_ = 0.0;
   std::array<SlotUse, kMusicSlots> slots_{};
   std::deque<int> pending_slots_;          // queued in the mixer, in order
   std::deque<MixerCommand> unsent_;        // commands the full queue refused; sent next poll

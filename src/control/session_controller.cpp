@@ -46,7 +46,8 @@ SessionController::SessionController(session::LoadedPlan plan, std::string sessi
       levels_(loudness_dir.empty() ? journal.path().parent_path() : loudness_dir, loaded_.plan) {
   clock_origin_ns_ = clock_.monotonic_ns();
   music_.set_ceiling_dbtp(loaded_.plan.ceiling_dbtp);
-  music_.set_gain_source([this](const std::filesystem::path& file) { return levels_.gain_for(file).gain_db; });
+  music_.set_gain_source([this](const std::filesystem::path& file) { return levels_.gain_for(file); },
+                         loudness::kUnanalysedGainDb);
 }
 
 Result<std::unique_ptr<SessionController>> SessionController::begin(const session::LoadedPlan& plan,

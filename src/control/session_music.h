@@ -29,7 +29,9 @@ class SessionMusic {
   void set_level_db(double db, double ramp_seconds);
 
   // Where each track's own gain (loudness matching) comes from; see PlaylistPlayer.
-  void set_gain_source(audio::PlaylistPlayer::GainSource source) { player_.set_gain_source(std::move(source)); }
+  void set_gain_source(audio::PlaylistPlayer::GainSource source, double provisional_db) {
+    player_.set_gain_source(std::move(source), provisional_db);
+  }
 
   void poll();
   audio::NowPlaying now_playing() const { return player_.now_playing(); }

@@ -34,29 +34,23 @@ TrackLevels::TrackLevels(const std::filesystem::path& data_dir, const session::P
   analysis_->request(plan_tracks(plan));
 }
 
-loudness::TrackGain TrackLevels::gain_for(const std::filesystem::path& file) {
+std::optional<double> TrackLevels::gain_for(const std::filesystem::path& file) {
+  using State = loudness::BackgroundAnalysis::State;
   auto found = analysis_->lookup(file);
-  if (found.state == loudness::BackgroundAnalysis::State::Unknown) {
-    analysis_->request({file});  // a track outside the plan's playlists as they were at Start
-  }
-  if (found.state != loudness::BackgroundAnalysis::State::Ready &&
-      found.state != loudness::BackgroundAnalysis::State::Failed) {
-    analysis_->wait_for(file, kWaitForMeasurement);
+  if (found.state == State::Unknown) analysis_->request({file});  // not in the plan's playlists at Start
+  if (std::exchange(first_track_, false) && found.state != State::Ready && found.state != State::Failed) {
+    analysis_->wait_for(file, kWaitForFirstTrack);
     found = analysis_->lookup(file);
   }
-  if (found.state == loudness::BackgroundAnalysis::State::Ready) {
-    return loudness::normalization_gain(found.loudness, policy_);
+  if (found.state == State::Ready) return loudness::normalization_gain(found.loudness, policy_).gain_db;
+  if (found.state != State::Failed) return std::nullopt;
+  if (std::find(reported_.begin(), reported_.end(), file) == reported_.end()) {
+    reported_.push_back(file);
+    char safe[64];
+    std::snprintf(safe, sizeof safe, "; it plays at a safe %.0f dB", loudness::kUnanalysedGainDb);
+    problems_.push_back("loudness: " + found.error + safe);
   }
-  const std::string why = found.state == loudness::BackgroundAnalysis::State::Failed
-                              ? found.error
-                              : file.filename().string() + ": not measured in time";
-  char safe[64];
-  std::snprintf(safe, sizeof safe, "; it plays at a safe %.0f dB", loudness::kUnanalysedGainDb);
-  problems_.push_back("loudness: " + why + safe);
-  loudness::TrackGain gain;
-  gain.gain_db = loudness::kUnanalysedGainDb;
-  gain.unanalysed = true;
-  return gain;
+  return loudness::kUnanalysedGainDb;
 }
 
 std::vector<std::string> TrackLevels::take_problems() { return std::exchange(problems_, {}); }

@@ -102,7 +102,7 @@ void OutputMeter::State::measure(const float* stereo, std::int64_t frames) {
   }
 }
 
-OutputLoudness OutputMeter::finish() {
+Result<OutputLoudness> OutputMeter::finish() {
   State& s = *state_;
   {
     std::lock_guard guard(s.lock);
@@ -110,7 +110,7 @@ OutputLoudness OutputMeter::finish() {
   }
   s.changed.notify_all();
   if (s.thread.joinable()) s.thread.join();
-  if (!s.meter) return s.result;
+  if (!s.meter) return Error{"preflight: the output could not be measured (libebur128 refused to start)"};
   for (unsigned channel = 0; channel < 2; ++channel) {
     double peak = 0.0;
     if (ebur128_true_peak(s.meter, channel, &peak) == EBUR128_SUCCESS && peak > 0) {

@@ -9,6 +9,8 @@
 #include <memory>
 #include <vector>
 
+#include "core/result.h"
+
 namespace holdspace::preflight {
 
 struct MinuteLoudness {
@@ -34,8 +36,9 @@ class OutputMeter {
   // Copies the block and returns; the measuring thread catches up (a few seconds of audio may
   // wait, so a render never outruns it by much).
   void add(const float* stereo, std::int64_t frames);
-  // Waits for the measuring thread to finish what it was handed.
-  OutputLoudness finish();
+  // Waits for the measuring thread to finish what it was handed. An error if libebur128 could
+  // not measure at all (a report must never read "held" for want of a measurement).
+  Result<OutputLoudness> finish();
 
  private:
   struct State;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <string>
 
 #include "control/track_levels.h"
 #include "loudness/analyzer.h"
@@ -64,44 +65,58 @@ void check_measures(PreflightReport& report) {
   }
 }
 
+// Each track as it was played: its measured loudness plus the gain the render gave it.
 void find_jumps(PreflightReport& report) {
-  std::map<std::filesystem::path, double> played_lufs;
+  std::map<std::filesystem::path, double> measured_lufs;
   for (const auto& track : report.tracks) {
-    if (track.loudness) played_lufs[track.file] = track.loudness->integrated_lufs + track.gain_db;
+    if (track.loudness) measured_lufs[track.file] = track.loudness->integrated_lufs;
   }
   const auto& tracks = report.render.tracks;
   for (std::size_t i = 1; i < tracks.size(); ++i) {
-    const auto from = played_lufs.find(tracks[i - 1].path);
-    const auto to = played_lufs.find(tracks[i].path);
-    if (from == played_lufs.end() || to == played_lufs.end()) continue;
-    if (std::abs(to->second - from->second) > kJumpLimitLu) {
-      report.jumps.push_back({tracks[i - 1], tracks[i], from->second, to->second});
-    }
+    const auto from = measured_lufs.find(tracks[i - 1].path);
+    const auto to = measured_lufs.find(tracks[i].path);
+    if (from == measured_lufs.end() || to == measured_lufs.end()) continue;
+    const double from_lufs = from->second + tracks[i - 1].gain_db;
+    const double to_lufs = to->second + tracks[i].gain_db;
+    if (std::abs(to_lufs - from_lufs) > kJumpLimitLu) report.jumps.push_back({tracks[i - 1], tracks[i], from_lufs, to_lufs});
   }
 }
 
-// The rendered session as a 24-bit WAV (RF64 past 4 GiB, as a three-hour render is not).
+// The rendered session as a 24-bit WAV: RF64, which libsndfile turns back into a plain WAV
+// when it ends under 4 GiB (a three-hour render does; a plan of phases up to 12 h may not).
 class WavSink {
  public:
   Status open(const std::filesystem::path& path, int sample_rate) {
+    path_ = path;
     SF_INFO info{};
     info.samplerate = sample_rate;
     info.channels = 2;
-    info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_24;
+    info.format = SF_FORMAT_RF64 | SF_FORMAT_PCM_24;
     file_ = sf_open(path.c_str(), SFM_WRITE, &info);
     if (!file_) return Error{path.string() + ": cannot write (" + sf_strerror(nullptr) + ")"};
     sf_command(file_, SFC_RF64_AUTO_DOWNGRADE, nullptr, SF_TRUE);
     return ok_status();
   }
   void write(const float* stereo, std::int64_t frames) {
-    if (file_) sf_writef_float(file_, stereo, frames);
+    if (file_ && error_.empty() && sf_writef_float(file_, stereo, frames) != frames) {
+      error_ = path_.string() + ": the disk refused the render part-way (" + sf_strerror(file_) + ")";
+    }
+  }
+  // Closes the file; an error if any of it could not be written.
+  Status close() {
+    if (file_ && sf_close(file_) != 0 && error_.empty()) error_ = path_.string() + ": cannot finish writing";
+    file_ = nullptr;
+    if (!error_.empty()) return Error{error_};
+    return ok_status();
   }
   ~WavSink() {
     if (file_) sf_close(file_);
   }
 
  private:
+  std::filesystem::path path_;
   SNDFILE* file_ = nullptr;
+  std::string error_;
 };
 
 }  // namespace
@@ -111,7 +126,7 @@ bool PreflightReport::ceiling_held() const { return output.max_true_peak_dbtp <=
 int PreflightReport::problem_count() const {
   int fits = 0;
   for (const auto& fit : this->fits) fits += fit.is_warning() ? 1 : 0;
-  return int(files.size()) + int(jumps.size()) + fits + (ceiling_held() ? 0 : 1);
+  return int(files.size()) + int(jumps.size()) + fits + int(render.problems.size()) + (ceiling_held() ? 0 : 1);
 }
 
 Result<PreflightReport> run_preflight(const session::LoadedPlan& loaded, const PreflightOptions& options) {
@@ -157,7 +172,12 @@ Result<PreflightReport> run_preflight(const session::LoadedPlan& loaded, const P
   auto render = render_session(loaded, render_options);
   if (!render) return render.error();
   report.render = std::move(render.value());
-  report.output = meter.finish();
+  if (!options.wav.empty()) {
+    if (auto written = wav.close(); !written) return written.error();
+  }
+  auto output = meter.finish();
+  if (!output) return output.error();
+  report.output = std::move(output.value());
 
   // Each phase's music against its minutes, from the files' measured lengths.
   for (const auto& phase : plan.phases) {
@@ -171,6 +191,7 @@ Result<PreflightReport> run_preflight(const session::LoadedPlan& loaded, const P
         }
       }
     }
+    report.phase_names.push_back(phase.name);
     report.fits.push_back(prepare::fit_phase(phase, seconds));
   }
   find_jumps(report);

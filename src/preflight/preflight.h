@@ -51,6 +51,7 @@ struct PreflightReport {
   double ceiling_dbtp = 0.0;
   std::vector<FileFinding> files;
   std::vector<TrackMeasure> tracks;  // every distinct file, in plan order
+  std::vector<std::string> phase_names;  // the plan's, in order
   std::vector<prepare::PhaseFit> fits;  // one per phase
   SessionRender render;
   OutputLoudness output;

@@ -138,7 +138,7 @@ std::string report_html(const PreflightReport& report) {
           "<th>Music</th><th></th></tr>\n";
   for (std::size_t i = 0; i < report.fits.size(); ++i) {
     const auto& fit = report.fits[i];
-    const std::string name = i < report.render.phases.size() ? report.render.phases[i].name : "";
+    const std::string name = i < report.phase_names.size() ? report.phase_names[i] : "";
     html += row({html_escape(name), minutes_seconds(fit.planned_seconds), minutes_seconds(fit.music_seconds),
                  fit.is_warning() ? "<span class=\"problem\">" + html_escape(fit.message) + "</span>"
                                   : "<span class=\"ok\">fits</span>"});
@@ -158,6 +158,14 @@ std::string report_html(const PreflightReport& report) {
                    std::string("<span class=\"problem\">") + html_escape(finding.problem) + "</span>"});
     }
     html += "</table>\n";
+  }
+
+  if (!report.render.problems.empty()) {
+    html += "<h2>During the render</h2>\n<ul>\n";
+    for (const auto& problem : report.render.problems) {
+      html += "<li class=\"problem\">" + html_escape(problem) + "</li>\n";
+    }
+    html += "</ul>\n";
   }
 
   html += "<h2>Loudness jumps between neighbouring tracks (over " + fixed(kJumpLimitLu, 0) + " LU)</h2>\n";

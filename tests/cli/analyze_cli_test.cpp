@@ -1,10 +1,7 @@
 // holdspace-cli analyze run as a user runs it: real files, a real cache in a private data folder.
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
-
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -29,15 +26,8 @@ Run analyze(const test::TempDir& dir, const std::string& arguments) {
   const auto err_file = dir / "stderr.txt";
   const std::string command = std::string(HOLDSPACE_CLI) + " analyze " + arguments + " --data-dir " +
                               (dir / "data").string() + " 2>" + err_file.string();
-  Run result;
-  std::FILE* pipe = ::popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::array<char, 4096> buffer{};
-  while (std::fgets(buffer.data(), int(buffer.size()), pipe)) result.out += buffer.data();
-  const int status = ::pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  result.err = test::read_text(err_file);
-  return result;
+  const test::ShellRun shell = test::run_shell(command);
+  return {shell.exit_code, shell.output, test::read_text(err_file)};
 }
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }

@@ -1,11 +1,8 @@
 // holdspace-cli run as a user runs it: real processes, real files, a real (JACK dummy) device.
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
-
-#include <csignal>
 #include <algorithm>
-#include <array>
+#include <csignal>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -20,22 +17,11 @@ using namespace holdspace;
 
 namespace {
 
-struct Run {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr together
-};
+using Run = test::ShellRun;
 
 // Runs `[prefix] holdspace-cli arguments`; the prefix sets environment or wraps the command.
 Run run(const std::string& arguments, const std::string& prefix = "") {
-  const std::string command = prefix + std::string(HOLDSPACE_CLI) + " " + arguments + " 2>&1";
-  Run result;
-  std::FILE* pipe = ::popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::array<char, 4096> buffer{};
-  while (std::fgets(buffer.data(), int(buffer.size()), pipe)) result.output += buffer.data();
-  const int status = ::pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
+  return test::run_shell(prefix + std::string(HOLDSPACE_CLI) + " " + arguments + " 2>&1");
 }
 
 bool contains(const std::string& text, const std::string& part) {

@@ -4,34 +4,22 @@
 #include <catch2/catch.hpp>
 
 #include <ebur128.h>
-#include <sys/wait.h>
 
-#include <array>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
 
+#include "support/child_process.h"
 #include "support/test_audio.h"
 
 using namespace holdspace;
 
 namespace {
 
-struct Run {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr together
-};
+using Run = test::ShellRun;
 
 Run preflight(const std::string& arguments) {
-  const std::string command = std::string(HOLDSPACE_CLI) + " preflight " + arguments + " 2>&1";
-  Run result;
-  std::FILE* pipe = ::popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::array<char, 4096> buffer{};
-  while (std::fgets(buffer.data(), int(buffer.size()), pipe)) result.output += buffer.data();
-  const int status = ::pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
+  return test::run_shell(std::string(HOLDSPACE_CLI) + " preflight " + arguments + " 2>&1");
 }
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }

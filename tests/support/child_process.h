@@ -32,4 +32,12 @@ class ChildProcess {
 
 std::string read_text(const std::filesystem::path& path);
 
+// A shell command run to the end, as a user at a terminal would: its exit code (-1 if it did
+// not exit normally, or could not start) and what it printed on stdout.
+struct ShellRun {
+  int exit_code = -1;
+  std::string output;
+};
+ShellRun run_shell(const std::string& command);
+
 }  // namespace holdspace::test

@@ -68,7 +68,9 @@ void JackServer::stop() {
   if (pid_ <= 0) return;
   ::kill(pid_, SIGTERM);
   int status = 0;
-  for (int i = 0; i < 100; ++i) {
+  // A SIGKILLed jackd leaves its entry in JACK's shared registry, which has room for only 8
+  // servers, and later tests then fail with "too many servers": give it up to 10 s to go.
+  for (int i = 0; i < 500; ++i) {
     if (::waitpid(pid_, &status, WNOHANG) == pid_) {
       pid_ = -1;
       return;

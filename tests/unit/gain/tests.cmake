@@ -3,5 +3,6 @@
 list(APPEND GAIN_TEST_SOURCES
   unit/gain/duck_fade_test.cpp
   unit/gain/gain_render_test.cpp
+  unit/gain/late_gain_test.cpp
   unit/gain/mixer_gain_test.cpp
   unit/gain/true_peak_limiter_test.cpp)
