@@ -39,12 +39,16 @@ void draw_loudness(const loudness::BackgroundAnalysis::Lookup& found, const loud
 void PlaylistEditor::draw(prepare::PlaylistDraft& playlist, int phases_using, UiSession& session, bool keys,
                           const loudness::GainPolicy& policy) {
   if (selected_ >= int(playlist.tracks().size())) selected_ = int(playlist.tracks().size()) - 1;
-  // Already measured or queued files cost a lookup each; new ones join the queue.
+  // New files join the measuring queue. Asked only when the list changes: a request looks at
+  // each file on disk, which is no work for every frame.
   std::vector<std::filesystem::path> files;
   for (const auto& track : playlist.tracks()) {
     if (track.playable()) files.push_back(track.path);
   }
-  session.loudness().request(files);
+  if (files != requested_) {
+    session.loudness().request(files);
+    requested_ = std::move(files);
+  }
   draw_header(playlist, phases_using, session.loudness());
   draw_tracks(playlist, session.loudness(), policy);
   draw_actions(playlist, session);

@@ -4,6 +4,7 @@
 // track's loudness is measured in the background and shown with the gain it will play at.
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,7 @@ class PlaylistEditor {
   int selected_ = -1;
   std::string add_path_;
   std::vector<std::string> messages_;  // files left out, preview refusals: one line each
+  std::vector<std::filesystem::path> requested_;  // the files last sent to be measured
 };
 
 }  // namespace holdspace::ui
