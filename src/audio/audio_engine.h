@@ -17,6 +17,8 @@ struct EngineConfig {
   int sample_rate = 48000;
   // A few seconds per deck: enough to ride out a slow disk or a busy CPU without an underrun.
   double ring_seconds = 4.0;
+  // Stereo pairs the mixer renders, one per listener: 2 for a couples session (channels 1-4).
+  int listener_pairs = 1;
 };
 
 class AudioEngine {

@@ -23,12 +23,15 @@ float track_gain(float gain) {
 
 }  // namespace
 
-Mixer::Mixer(std::array<StreamSlot*, kSlotCount> slots, int sample_rate)
+Mixer::Mixer(std::array<StreamSlot*, kSlotCount> slots, int sample_rate, int listener_pairs)
     : slots_(slots),
-      limiter_(sample_rate, kMaxBlockFrames),
+      listener_pairs_(std::clamp(listener_pairs, 1, kMaxListenerPairs)),
+      pairs_{Pair(sample_rate, kMaxBlockFrames), Pair(sample_rate, kMaxBlockFrames)},
       stop_fade_frames_(std::max(kMinimumFadeFrames, std::int64_t(std::llround(kStopFadeSeconds * sample_rate)))),
       deck_buffer_(std::make_unique<float[]>(std::size_t(kMaxBlockFrames * 2))),
-      mix_buffer_(std::make_unique<float[]>(std::size_t(kMaxBlockFrames * 2))) {}
+      mix_buffer_(std::make_unique<float[]>(std::size_t(kMaxBlockFrames * 2))) {
+  for (auto& gain : pair_gains_) gain.store(1.0f, std::memory_order_relaxed);
+}
 
 void Mixer::process(float* out, std::int64_t frames, int out_channels) {
   RealtimeScope realtime;
@@ -42,7 +45,7 @@ void Mixer::process(float* out, std::int64_t frames, int out_channels) {
     const std::int64_t chunk = std::min(kMaxBlockFrames, frames - done);
     render_chunk(chunk);
     finish_chunk(out + done * out_channels, chunk, out_channels);
-    limiter_gain = std::min(limiter_gain, limiter_.lowest_gain());
+    limiter_gain = std::min(limiter_gain, pairs_[0].limiter.lowest_gain());
     done += chunk;
     clock_ += chunk;
   }
@@ -51,29 +54,53 @@ void Mixer::process(float* out, std::int64_t frames, int out_channels) {
   for (int s = 0; s < kSlotCount; ++s) played_[s].store(decks_[s].played, std::memory_order_relaxed);
   output_frames_.store(clock_, std::memory_order_relaxed);
   master_gain_.store(master_.current(), std::memory_order_relaxed);
+  for (int p = 0; p < kMaxListenerPairs; ++p) {
+    pair_gains_[std::size_t(p)].store(pairs_[std::size_t(p)].gain.current(), std::memory_order_relaxed);
+  }
   limiter_gain_.store(limiter_gain, std::memory_order_relaxed);
 }
 
-// The end of the signal path for one chunk of the mix: master gain, the limiter, the device's
-// channel layout.
+// The end of the signal path for one chunk of the mix: master gain, then each pair's own gain and
+// limiter, the device's channel layout.
 void Mixer::finish_chunk(float* target, std::int64_t frames, int out_channels) {
   float* mix = mix_buffer_.get();
   for (std::int64_t f = 0; f < frames; ++f) {
     const float gain = master_.next();
     for (int c = 0; c < 2; ++c) {
       const float sample = mix[2 * f + c] * gain;
-      // NaN and infinities become silence before they can reach the limiter's state.
+      // NaN and infinities become silence before they can reach the limiters' state.
       mix[2 * f + c] = std::isfinite(sample) ? std::clamp(sample, -kLargestSample, kLargestSample) : 0.0f;
     }
   }
-  limiter_.process(mix, frames);
-  for (std::int64_t f = 0; f < frames; ++f) {
-    for (int c = 0; c < 2; ++c) {
-      // The limiter is the real ceiling; this is the last guard, should it ever be wrong.
-      target[f * out_channels + c] = std::clamp(mix[2 * f + c], -1.0f, 1.0f);
-    }
-    for (int c = 2; c < out_channels; ++c) target[f * out_channels + c] = 0.0f;
+  // The second pair first, from the shared mix before the first pair works on it in place.
+  const bool second_pair = listener_pairs_ == 2 && out_channels >= 4;
+  float* second = pairs_[1].buffer.get();
+  if (second_pair) {
+    std::memcpy(second, mix, std::size_t(frames * 2) * sizeof(float));
+    render_pair(pairs_[1], second, frames);
   }
+  render_pair(pairs_[0], mix, frames);
+  for (std::int64_t f = 0; f < frames; ++f) {
+    float* frame = target + f * out_channels;
+    // The limiters are the real ceiling; this is the last guard, should one ever be wrong.
+    for (int c = 0; c < 2; ++c) frame[c] = std::clamp(mix[2 * f + c], -1.0f, 1.0f);
+    int c = 2;
+    if (second_pair) {
+      for (; c < 4; ++c) frame[c] = std::clamp(second[2 * f + c - 2], -1.0f, 1.0f);
+    }
+    for (; c < out_channels; ++c) frame[c] = 0.0f;
+  }
+}
+
+// One listener's pair, in place: its own gain, then its own limiter. Both gains are finite and
+// at most 1, so the mix stays inside the limiter's range.
+void Mixer::render_pair(Pair& pair, float* stereo, std::int64_t frames) {
+  for (std::int64_t f = 0; f < frames; ++f) {
+    const float gain = pair.gain.next();
+    stereo[2 * f] *= gain;
+    stereo[2 * f + 1] *= gain;
+  }
+  pair.limiter.process(stereo, frames);
 }
 
 void Mixer::apply(const MixerCommand& command) {
@@ -155,9 +182,27 @@ void Mixer::apply(const MixerCommand& command) {
       return;
     case MixerCommand::Type::SetCeiling:
       // Like the volume: at once while nothing sounds, else a ramp the limiter's gain follows.
-      limiter_.set_ceiling(command.gain, any_deck_active() ? std::max(command.frames, kMinimumFadeFrames) : 0);
+      pairs_[pair_of(command)].limiter.set_ceiling(
+          command.gain, any_deck_active() ? std::max(command.frames, kMinimumFadeFrames) : 0);
       return;
+    case MixerCommand::Type::SetPairGain: {
+      // A pair is only ever turned down from the session level; NaN (a bug) leaves it as it is.
+      Pair& pair = pairs_[pair_of(command)];
+      float gain = command.gain;
+      if (!(gain >= 0.0f)) gain = gain < 0.0f ? 0.0f : pair.gain.target();
+      gain = std::min(gain, 1.0f);
+      if (!any_deck_active()) {
+        pair.gain.set(gain);
+      } else {
+        pair.gain.ramp_to(gain, std::max(command.frames, kMinimumFadeFrames));
+      }
+      return;
+    }
   }
+}
+
+std::size_t Mixer::pair_of(const MixerCommand& command) {
+  return command.slot == 1 ? 1 : 0;
 }
 
 bool Mixer::any_deck_active() const {

@@ -28,16 +28,21 @@ struct MixerCommand {
     Overlay,      // play `slot` over the music, once, at its own level; then TrackEnded
     ClearQueue,   // drop the queued tracks (each handed back as TrackEnded); playing goes on
     SetCeiling,   // the limiter's true-peak ceiling to `gain` (linear: 0.891 = -1 dBTP), moving
-                  // over `frames` (at least ~10 ms) so the gain follows it without a click
+                  // over `frames` (at least ~10 ms) so the gain follows it without a click.
+                  // `slot` 1 is the second listener's pair (channels 3-4); any other, the first.
     SetTrackGain, // the own gain of track `track_id` in `slot` to `gain`: at once while it waits
                   // in the queue, over `frames` (at least ~10 ms) once it sounds. For a
                   // loudness measurement that arrives after the track was queued.
+    SetPairGain,  // the own gain of one listener's pair (`slot` 1: channels 3-4; any other: 1-2)
+                  // to `gain` (linear, at most 1), after the master gain, so the talk duck and
+                  // fades reach both pairs. At once while nothing sounds, else over `frames`
+                  // (at least ~10 ms).
   };
   Type type = Type::Start;
   int slot = -1;
   std::uint64_t track_id = 0;
   std::int64_t frames = 0;
-  // SetGain: the master gain. SetCeiling: the ceiling. Start, Queue, Overlay: the track's own
+  // SetGain: the master gain. SetCeiling: the ceiling. SetPairGain: the pair's gain. Start, Queue, Overlay: the track's own
   // gain (linear, e.g. from loudness normalisation), applied to that deck alone, so a
   // crossfade between tracks of different gains is right; 1 leaves the track as it is.
   float gain = 1.0f;

@@ -105,8 +105,9 @@ std::optional<Command> command_for(char key, KeyInput& keys, const control::Sess
   }
 }
 
-Result<control::LiveAudio> open_audio(const SessionArguments& args) {
-  return control::LiveAudio::open({args.device, args.buffer_frames});
+// One stereo pair per listener: a couples plan opens the device with 4 channels.
+Result<control::LiveAudio> open_audio(const SessionArguments& args, int listener_pairs) {
+  return control::LiveAudio::open({args.device, args.buffer_frames, listener_pairs});
 }
 
 int drive(control::SessionController& controller, control::LiveAudio& audio) {
@@ -203,7 +204,7 @@ int run_new_session(const SessionArguments& args) {
       print_warning("session " + *unfinished + " was not ended; `holdspace-cli resume` continues it");
     }
   }
-  auto audio = open_audio(args);
+  auto audio = open_audio(args, plan->plan.listener_pairs());
   if (!audio) {
     print_error(audio.error().message);
     return 1;
@@ -240,7 +241,7 @@ int resume_session(const SessionArguments& args) {
     }
     id = resolved.value();
   }
-  auto audio = open_audio(args);
+  auto audio = open_audio(args, control::SessionController::listener_pairs_of(id, *journal.value()));
   if (!audio) {
     print_error(audio.error().message);
     return 1;

@@ -15,6 +15,9 @@ namespace holdspace::control {
 struct LiveAudioConfig {
   std::string device;      // empty = the default output
   int buffer_frames = 0;   // 0 = the host's choice
+  // One stereo pair per listener (session::Plan::listener_pairs()): 2 opens the device with 4
+  // output channels, the second listener on channels 3-4.
+  int listener_pairs = 1;
 };
 
 struct LiveAudio {
@@ -23,7 +26,8 @@ struct LiveAudio {
   std::unique_ptr<audio::OutputStream> stream;
 
   // Opens everything; the stream is not started yet. One-line errors ("no audio output
-  // device is available …", "no output device called …").
+  // device is available …", "no output device called …", a device with too few channels for
+  // a couples plan).
   static Result<LiveAudio> open(const LiveAudioConfig& config);
   // Starts decoding and the device.
   Status start();

@@ -45,7 +45,7 @@ SessionController::SessionController(session::LoadedPlan plan, std::string sessi
       music_(engine),
       levels_(loudness_dir.empty() ? journal.path().parent_path() : loudness_dir, loaded_.plan) {
   clock_origin_ns_ = clock_.monotonic_ns();
-  music_.set_ceiling_dbtp(loaded_.plan.ceiling_dbtp);
+  set_listeners();
   music_.set_gain_source([this](const std::filesystem::path& file) { return levels_.gain_for(file); },
                          loudness::kUnanalysedGainDb);
 }
@@ -56,6 +56,9 @@ Result<std::unique_ptr<SessionController>> SessionController::begin(const sessio
                                                                     audio::AudioEngine& engine,
                                                                     const std::filesystem::path& loudness_dir) {
   if (client.empty()) return Error{"a session needs a client code (--client)"};
+  if (plan.plan.listener_pairs() > engine.mixer().listener_pairs()) {
+    return Error{"the plan has two listeners, but the audio was opened for one (channels 1-2 only)"};
+  }
   std::unique_ptr<SessionController> controller(new SessionController(
       plan, journal::new_session_id(client), client, journal, clock, engine, loudness_dir));
   Event started;
@@ -81,6 +84,9 @@ Result<std::unique_ptr<SessionController>> SessionController::resume(const std::
   auto plan = session::parse_plan(snapshot.value("plan_toml", std::string()), plan_path, plan_path.parent_path());
   if (!plan) return Error{"cannot resume " + session_id + ": " + plan.error().message};
 
+  if (plan->plan.listener_pairs() > engine.mixer().listener_pairs()) {
+    return Error{"cannot resume " + session_id + ": its plan has two listeners, but the audio was opened for one"};
+  }
   std::unique_ptr<SessionController> controller(new SessionController(
       std::move(plan.value()), session_id, snapshot.value("client", std::string()), journal, clock, engine, {}));
   for (const auto& event : *events) controller->timeline_.reduce(controller->state_, event);
@@ -110,6 +116,29 @@ Result<std::unique_ptr<SessionController>> SessionController::resume(const std::
     controller->play_from(controller->state_.current.phase, kResumeFadeSeconds);
   }
   return controller;
+}
+
+int SessionController::listener_pairs_of(const std::string& session_id, journal::Journal& journal) {
+  auto events = journal.events(session_id);
+  if (!events || events->empty() || events->front().type != EventType::SessionStarted) return 1;
+  const auto& snapshot = events->front().payload;
+  const std::filesystem::path plan_path = snapshot.value("plan_path", std::string());
+  auto plan = session::parse_plan(snapshot.value("plan_toml", std::string()), plan_path, plan_path.parent_path());
+  return plan ? plan->plan.listener_pairs() : 1;
+}
+
+// Each listener's own level and ceiling, sent once: they hold for the whole session, under the
+// session level that update_level moves. Without [[listener]]s, the plan's ceiling on 1-2.
+void SessionController::set_listeners() {
+  const auto& plan = loaded_.plan;
+  if (plan.listeners.empty()) {
+    music_.set_ceiling_dbtp(plan.ceiling_dbtp);
+    return;
+  }
+  for (std::size_t i = 0; i < plan.listeners.size(); ++i) {
+    music_.set_ceiling_dbtp(plan.listeners[i].ceiling_dbtp, int(i));
+    music_.set_listener_db(int(i), plan.listeners[i].volume_db, 0.0);
+  }
 }
 
 session::Nanos SessionController::now() const { return base_ns_ + (clock_.monotonic_ns() - clock_origin_ns_); }

@@ -66,6 +66,11 @@ class SessionController {
                                                            journal::Journal& journal, const Clock& clock,
                                                            audio::AudioEngine& engine);
 
+  // Stereo pairs the session `session_id` needs (its plan's listener_pairs()), read from the
+  // journal's snapshot of the plan, so `resume` can open the device with enough channels. 1
+  // when the session cannot be read: resume then reports why.
+  static int listener_pairs_of(const std::string& session_id, journal::Journal& journal);
+
   // Ok once the command's events are recorded (or, if the disk refuses, held in memory and the
   // therapist told). An Error is a refusal: one line saying why, nothing changed.
   Status command(const session::Command& command);
@@ -90,6 +95,7 @@ class SessionController {
   void play_from(int phase, double fade_seconds);
   void apply_audio(const journal::Event& event, int phase_before, bool music_before);
   void update_level(double ramp_seconds);
+  void set_listeners();
   void record_track_events();
 
   session::LoadedPlan loaded_;

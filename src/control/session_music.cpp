@@ -51,10 +51,20 @@ void SessionMusic::ring_bell(const std::filesystem::path& bell) {
 
 void SessionMusic::fade_out(double seconds) { player_.fade_out(seconds); }
 
-void SessionMusic::set_ceiling_dbtp(double dbtp) {
+void SessionMusic::set_ceiling_dbtp(double dbtp, int pair) {
   audio::MixerCommand command;
   command.type = audio::MixerCommand::Type::SetCeiling;
+  command.slot = pair;
   command.gain = audio::decibels_to_gain(dbtp);
+  engine_.mixer().send(command);
+}
+
+void SessionMusic::set_listener_db(int pair, double db, double ramp_seconds) {
+  audio::MixerCommand command;
+  command.type = audio::MixerCommand::Type::SetPairGain;
+  command.slot = pair;
+  command.gain = audio::decibels_to_gain(db);
+  command.frames = engine_.seconds_to_frames(ramp_seconds);
   engine_.mixer().send(command);
 }
 

@@ -23,8 +23,12 @@ class SessionMusic {
                   int entry = 0, double offset_seconds = 0.0);
   void ring_bell(const std::filesystem::path& bell);
   void fade_out(double seconds);
-  // The limiter's true-peak ceiling for the client's ears (the plan's ceiling_dbtp).
-  void set_ceiling_dbtp(double dbtp);
+  // The limiter's true-peak ceiling for the client's ears (the plan's ceiling_dbtp); `pair` 1 is
+  // the second listener's headphones (channels 3-4) in a couples session.
+  void set_ceiling_dbtp(double dbtp, int pair = 0);
+  // One listener's own level relative to the session level (<= 0 dB), after the talk duck and
+  // fades, which reach both listeners alike.
+  void set_listener_db(int pair, double db, double ramp_seconds);
   // The total level: phase volume, the plan's ceiling and the talk duck, reached over a ramp.
   void set_level_db(double db, double ramp_seconds);
 

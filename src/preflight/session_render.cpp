@@ -52,7 +52,12 @@ Result<SessionRender> render_session(const session::LoadedPlan& plan, const Sess
   ScratchFolder scratch;
   auto journal = journal::Journal::open(scratch.path());
   if (!journal) return Error{"preflight: " + journal.error().message};
-  audio::AudioEngine engine(audio::EngineConfig{options.sample_rate});
+  // Rendered in stereo: the first listener's pair (a couples plan's second pair is the same
+  // mix at its own gain and ceiling, and is not rendered here).
+  audio::EngineConfig engine_config;
+  engine_config.sample_rate = options.sample_rate;
+  engine_config.listener_pairs = plan.plan.listener_pairs();
+  audio::AudioEngine engine(engine_config);
   ManualClock clock;
   auto begun = control::SessionController::begin(plan, "PREFLIGHT", *journal.value(), clock, engine,
                                                  options.loudness_dir);

@@ -41,6 +41,18 @@ struct ReminderPlan {
   int line = 0;
 };
 
+// One listener of a couples session, each on a stereo pair of the one output device: the first
+// [[listener]] on channels 1-2, the second on channels 3-4. A plan without listeners is one
+// listener on channels 1-2, at the session level and the plan's ceiling.
+struct ListenerPlan {
+  std::string name;
+  double volume_db = 0.0;     // relative to the session level, <= 0
+  double ceiling_dbtp = -1.0;  // the plan's ceiling_dbtp unless the listener sets its own
+  int line = 0;
+};
+
+inline constexpr int kMaxListeners = 2;
+
 struct Plan {
   std::filesystem::path source;  // the TOML file
   std::string name;
@@ -52,8 +64,11 @@ struct Plan {
   double ceiling_dbtp = -1.0;                 // the limiter holds the output's true peak here
   double talk_duck_db = -15.0;                // Talk lowers the music by this much
   double fade_out_seconds = 8.0;              // Fade out (and ending a session) takes this long
+  std::vector<ListenerPlan> listeners;        // empty, or 1-2: a couples session has two
   std::string toml_text;  // the file as read, for the journal's snapshot of the plan
   double planned_minutes() const;
+  // Stereo pairs the output needs: 2 for a couples plan, else 1.
+  int listener_pairs() const { return listeners.size() >= 2 ? 2 : 1; }
 };
 
 // Warnings are not errors: the plan is usable, but the therapist should know (e.g. a phase that

@@ -14,11 +14,12 @@ namespace {
 const std::vector<std::string>& keys_of(PlanSection section) {
   static const std::vector<std::string> top = {"name",         "max_volume_db", "target_lufs", "ceiling_dbtp",
                                                "talk_duck_db", "fade_out_seconds", "bell", "phase",
-                                               "reminder"};
+                                               "reminder",     "listener"};
   static const std::vector<std::string> phase = {
       "name",      "minutes",         "playlist", "at_playlist_end",   "at_time_up",
       "volume_db", "fade_in_seconds", "bell",     "crossfade_seconds", "track_crossfade_seconds"};
   static const std::vector<std::string> reminder = {"text", "after_minutes", "marker", "phase"};
+  static const std::vector<std::string> listener = {"name", "volume_db", "ceiling_dbtp"};
   switch (section) {
     case PlanSection::top:
       return top;
@@ -26,6 +27,8 @@ const std::vector<std::string>& keys_of(PlanSection section) {
       return phase;
     case PlanSection::reminder:
       return reminder;
+    case PlanSection::listener:
+      return listener;
   }
   return top;
 }
@@ -40,6 +43,8 @@ const char* where_it_belongs(PlanSection section) {
       return "it belongs in a [[phase]]";
     case PlanSection::reminder:
       return "it belongs in a [[reminder]]";
+    case PlanSection::listener:
+      return "it belongs in a [[listener]]";
   }
   return "";
 }
@@ -55,7 +60,7 @@ std::string joined(const std::vector<std::string>& keys) {
 }
 
 std::string what_to_do(const std::string& key, PlanSection section) {
-  for (PlanSection other : {PlanSection::top, PlanSection::phase, PlanSection::reminder}) {
+  for (PlanSection other : {PlanSection::top, PlanSection::phase, PlanSection::reminder, PlanSection::listener}) {
     if (other != section && holds(keys_of(other), key)) {
       return where_it_belongs(other);
     }

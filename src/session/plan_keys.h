@@ -8,7 +8,7 @@
 
 namespace holdspace::session {
 
-enum class PlanSection { top, phase, reminder };
+enum class PlanSection { top, phase, reminder, listener };
 
 // One error per unknown key, with the nearest known key when one is close, or the section the
 // key belongs in when it is right but in the wrong place.

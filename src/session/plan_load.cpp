@@ -13,6 +13,7 @@
 #include "session/plan_fields.h"
 #include "session/plan_keys.h"
 #include "session/plan_levels.h"
+#include "session/plan_listener.h"
 #include "session/plan_media.h"
 #include "session/plan_phase.h"
 #include "session/plan_problems.h"
@@ -57,6 +58,7 @@ LoadedPlan read_plan(const toml::table& root, const std::filesystem::path& base_
   read_name(root, plan, problems);
   read_levels(root, plan, problems);
   read_bell(root, base_dir, plan, problems);
+  plan.listeners = read_listeners(root, plan.ceiling_dbtp, problems);
   const PhaseSettings settings{base_dir, plan.max_volume_db, root.contains("bell")};
   plan.phases = read_phases(root, settings, problems);
   plan.reminders = read_reminders(root, plan.phases, problems);

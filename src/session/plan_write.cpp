@@ -140,6 +140,14 @@ void write_phase(std::string& out, const PhasePlan& phase, const Plan& plan, con
   if (phase.bell != defaults.bell) write_key(out, "bell", phase.bell ? "true" : "false");
 }
 
+// The first listener is channels 1-2 and the second 3-4, so the order is kept as it was read.
+void write_listener(std::string& out, const ListenerPlan& listener, const Plan& plan) {
+  out += "\n[[listener]]\n";
+  write_key(out, "name", toml_string(listener.name));
+  write_number_unless(out, "volume_db", listener.volume_db, ListenerPlan{}.volume_db);
+  write_number_unless(out, "ceiling_dbtp", listener.ceiling_dbtp, plan.ceiling_dbtp);
+}
+
 void write_reminder(std::string& out, const ReminderPlan& reminder) {
   out += "\n[[reminder]]\n";
   write_key(out, "text", toml_string(reminder.text));
@@ -205,6 +213,7 @@ std::string plan_to_toml(const Plan& plan, const fs::path& plan_file) {
   std::string out = kHeader;
   out += "\n";
   write_settings(out, plan, folder);
+  for (const ListenerPlan& listener : plan.listeners) write_listener(out, listener, plan);
   for (const PhasePlan& phase : plan.phases) write_phase(out, phase, plan, folder);
   for (const ReminderPlan& reminder : plan.reminders) write_reminder(out, reminder);
   return out;

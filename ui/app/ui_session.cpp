@@ -1,5 +1,6 @@
 #include "app/ui_session.h"
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -36,7 +37,10 @@ UiSession::~UiSession() {
 
 Status UiSession::ensure_audio() {
   if (audio_) return ok_status();
-  auto audio = control::LiveAudio::open({options_.device, options_.buffer_frames});
+  // A couples plan (or an unfinished couples session) needs the device's channels 3-4 too.
+  int pairs = plan_.plan.listener_pairs();
+  if (unfinished_) pairs = std::max(pairs, control::SessionController::listener_pairs_of(*unfinished_, *journal_));
+  auto audio = control::LiveAudio::open({options_.device, options_.buffer_frames, pairs});
   if (!audio) {
     audio_problem_ = audio.error().message;
     return audio.error();

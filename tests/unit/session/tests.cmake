@@ -1,6 +1,7 @@
 # The plan's unit tests, appended to holdspace_unit_tests by tests/CMakeLists.txt.
 list(APPEND SESSION_TEST_SOURCES
   unit/session/plan_errors_test.cpp
+  unit/session/plan_listener_test.cpp
   unit/session/plan_load_test.cpp
   unit/session/plan_reminder_errors_test.cpp
   unit/session/plan_shipped_test.cpp
