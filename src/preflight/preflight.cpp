@@ -17,6 +17,8 @@
 namespace holdspace::preflight {
 namespace {
 
+// The rate the session is rendered, written and measured at.
+constexpr int kRenderRate = 48000;
 // Tracks this short are more often a stray sound effect or a broken rip than music.
 constexpr double kShortTrackSeconds = 10.0;
 // Wider than this, a track's quiet passages sink under the room's noise while its loud ones
@@ -40,6 +42,14 @@ void check_files(const session::Plan& plan, PreflightReport& report) {
       report.files.push_back({phase.name, phase.playlist, problem.line, file, problem.message, true});
     }
   }
+}
+
+// A phase's playlist entries; none for a silent phase or a playlist that will not read (that is
+// reported as a file finding).
+std::vector<playlist::PlaylistEntry> phase_entries(const session::PhasePlan& phase) {
+  if (phase.playlist.empty()) return {};
+  auto list = playlist::read_playlist(phase.playlist);
+  return list ? std::move(list->entries) : std::vector<playlist::PlaylistEntry>{};
 }
 
 // Suspicious rather than broken: the file plays, but the therapist should listen to it first.
@@ -148,7 +158,6 @@ Result<PreflightReport> run_preflight(const session::LoadedPlan& loaded, const P
     if (options.on_progress) options.on_progress("measuring", done, total);
   });
   const loudness::GainPolicy policy{plan.target_lufs, plan.ceiling_dbtp};
-  std::map<std::filesystem::path, double> music_seconds;
   for (auto& result : measured) {
     const double gain = loudness::track_gain(result.loudness, policy).gain_db;
     report.tracks.push_back({result.file, std::move(result.loudness), gain});
@@ -157,10 +166,11 @@ Result<PreflightReport> run_preflight(const session::LoadedPlan& loaded, const P
 
   WavSink wav;
   if (!options.wav.empty()) {
-    if (auto opened = wav.open(options.wav, 48000); !opened) return opened.error();
+    if (auto opened = wav.open(options.wav, kRenderRate); !opened) return opened.error();
   }
-  OutputMeter meter(48000);
+  OutputMeter meter(kRenderRate);
   SessionRenderOptions render_options;
+  render_options.sample_rate = kRenderRate;
   render_options.loudness_dir = options.data_dir;
   render_options.on_audio = [&](const float* stereo, std::int64_t frames) {
     meter.add(stereo, frames);
@@ -180,16 +190,14 @@ Result<PreflightReport> run_preflight(const session::LoadedPlan& loaded, const P
   report.output = std::move(output.value());
 
   // Each phase's music against its minutes, from the files' measured lengths.
+  std::map<std::filesystem::path, double> seconds_of;
+  for (const auto& track : report.tracks) {
+    if (track.loudness) seconds_of[track.file] = track.loudness->seconds;
+  }
   for (const auto& phase : plan.phases) {
     double seconds = 0.0;
-    if (!phase.playlist.empty()) {
-      if (auto list = playlist::read_playlist(phase.playlist)) {
-        for (const auto& entry : list->entries) {
-          for (const auto& track : report.tracks) {
-            if (track.file == entry.path && track.loudness) seconds += track.loudness->seconds;
-          }
-        }
-      }
+    for (const auto& entry : phase_entries(phase)) {
+      if (const auto found = seconds_of.find(entry.path); found != seconds_of.end()) seconds += found->second;
     }
     report.phase_names.push_back(phase.name);
     report.fits.push_back(prepare::fit_phase(phase, seconds));

@@ -15,8 +15,6 @@ namespace holdspace::preflight {
 namespace {
 
 constexpr std::int64_t kBlockFrames = 4096;
-// A front end polls every few tens of milliseconds; so does the render, on the render's clock.
-constexpr int kBlocksPerPoll = 1;
 // After the end-of-session fade, a little silence so the fade's tail is in the file.
 constexpr double kTailSeconds = 0.5;
 
@@ -78,7 +76,8 @@ Result<SessionRender> render_session(const session::LoadedPlan& plan, const Sess
       render.frames += kBlockFrames;
       session_seconds = double(render.frames) / options.sample_rate;
       clock.advance_seconds(double(kBlockFrames) / options.sample_rate);
-      if (++blocks % kBlocksPerPoll == 0) controller.poll();
+      ++blocks;
+      controller.poll();  // every block, ~85 ms of session time: as often as a front end polls
       if (options.on_progress && blocks % 256 == 0) options.on_progress(session_seconds, total_seconds);
     }
     controller.poll();

@@ -14,14 +14,9 @@ set -euo pipefail
 
 cli="${1:-build/bin/holdspace-cli}"
 runs="${2:-3}"
-cache="${HOLDSPACE_CACHE:-$HOME/.cache/holdspace-test}"
-music="$cache/wesnoth/usr/share/games/wesnoth/1.16/data/core/music"
 
 command -v ffmpeg >/dev/null || { echo "ffmpeg is needed: apt-get install ffmpeg" >&2; exit 1; }
-if [ ! -d "$music" ]; then
-  mkdir -p "$cache"
-  (cd "$cache" && apt-get download wesnoth-1.16-music && dpkg -x wesnoth-1.16-music_*.deb wesnoth)
-fi
+source "$(dirname "$0")/../support/wesnoth_corpus.sh"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -52,8 +47,6 @@ PLAN
 
 # ffmpeg's list: the corpus repeated until it passes three hours (128 min x 2 = 256 min, cut).
 for _ in 1 2; do sed "s/'/'\\\\''/g; s/^/file '/; s/\$/'/" "$work/all.m3u"; done > "$work/concat"
-seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; end=$(date +%s.%N); awk -v a="$start" -v b="$end" 'BEGIN { print b - a }'; }
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 first=$(seconds "$cli" preflight "$work/plan.toml" --data-dir "$work/data")
 printf 'first run (measures all 41 tracks, fills the cache): holdspace preflight %.2f s\n' "$first"

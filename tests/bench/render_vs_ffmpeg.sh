@@ -8,23 +8,15 @@ set -euo pipefail
 
 cli="${1:-build/bin/holdspace-cli}"
 runs="${2:-3}"
-cache="${HOLDSPACE_CACHE:-$HOME/.cache/holdspace-test}"
-music="$cache/wesnoth/usr/share/games/wesnoth/1.16/data/core/music"
 
 command -v ffmpeg >/dev/null || { echo "ffmpeg is needed: apt-get install ffmpeg" >&2; exit 1; }
-if [ ! -d "$music" ]; then
-  mkdir -p "$cache"
-  (cd "$cache" && apt-get download wesnoth-1.16-music && dpkg -x wesnoth-1.16-music_*.deb wesnoth)
-fi
+source "$(dirname "$0")/../support/wesnoth_corpus.sh"
 playlist="$cache/wesnoth.m3u"
 concat="$cache/wesnoth.concat"
 find "$music" -name '*.ogg' | sort > "$playlist"
 sed "s/'/'\\\\''/g; s/^/file '/; s/\$/'/" "$playlist" > "$concat"
 out="/dev/shm/holdspace-bench-$$.wav"
 trap 'rm -f "$out"' EXIT
-
-seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(date +%s.%N); awk -v a="$start" -v b="$end" 'BEGIN { print b - a }'; }
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 ours=(); theirs=()
 for run in $(seq "$runs"); do

@@ -9,16 +9,11 @@
 set -euo pipefail
 
 cli="${1:-build/bin/holdspace-cli}"
-cache="${HOLDSPACE_CACHE:-$HOME/.cache/holdspace-test}"
-music="$cache/wesnoth/usr/share/games/wesnoth/1.16/data/core/music"
 limit=0.2
 
 command -v ffmpeg >/dev/null || { echo "FAIL: ffmpeg is needed: apt-get install ffmpeg" >&2; exit 1; }
 [ -x "$cli" ] || { echo "FAIL: no holdspace-cli at $cli" >&2; exit 1; }
-if [ ! -d "$music" ]; then
-  mkdir -p "$cache"
-  (cd "$cache" && apt-get download wesnoth-1.16-music && dpkg -x wesnoth-1.16-music_*.deb wesnoth)
-fi
+source "$(dirname "$0")/../support/wesnoth_corpus.sh"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

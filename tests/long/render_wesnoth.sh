@@ -6,14 +6,9 @@
 set -euo pipefail
 
 cli="${1:-build/bin/holdspace-cli}"
-cache="${HOLDSPACE_CACHE:-$HOME/.cache/holdspace-test}"
-music="$cache/wesnoth/usr/share/games/wesnoth/1.16/data/core/music"
 rate=48000
 
-if [ ! -d "$music" ]; then
-  mkdir -p "$cache"
-  (cd "$cache" && apt-get download wesnoth-1.16-music && dpkg -x wesnoth-1.16-music_*.deb wesnoth)
-fi
+source "$(dirname "$0")/../support/wesnoth_corpus.sh"
 
 playlist="$cache/wesnoth.m3u"
 find "$music" -name '*.ogg' | sort > "$playlist"
