@@ -10,7 +10,7 @@ DEBIAN_PACKAGES := \
 	build-essential cmake pkg-config \
 	portaudio19-dev libsndfile1-dev libsoxr-dev libebur128-dev \
 	libsqlite3-dev libtomlplusplus-dev libcli11-dev libpugixml-dev nlohmann-json3-dev \
-	catch2 jackd2 libjack-jackd2-dev sox ffmpeg \
+	catch2 jackd2 libjack-jackd2-dev libasound2-plugins sox ffmpeg \
 	libglfw3-dev libimgui-dev libstb-dev libgl-dev libgl1-mesa-dri fonts-dejavu-core \
 	xvfb xauth xdotool libx11-dev
 

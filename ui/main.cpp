@@ -38,6 +38,8 @@ int main(int argc, char** argv) {
   app.add_option("--client", args.client, "The client's code");
   app.add_flag("--start", args.start, "Start the session at once (needs --client)");
   app.add_option("--device", args.session.device, "Output device name or part of it");
+  app.add_option("--preview-device", args.session.preview_device,
+                 "Your own output for previews, so you can preview during a session");
   app.add_option("--data-dir", args.session.data_dir, "Where the journal lives");
   app.add_option("--buffer", args.session.buffer_frames, "Frames per device buffer");
   app.add_option("--screenshot", args.window.screenshot, "Save a PNG of the window and exit");

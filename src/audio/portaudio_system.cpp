@@ -32,6 +32,8 @@ class QuietStderr {
   int saved_ = -1;
 };
 
+constexpr const char* kJackHostApi = "JACK Audio Connection Kit";
+
 std::string lowercase(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(),
                  [](unsigned char c) { return char(std::tolower(c)); });
@@ -72,6 +74,14 @@ std::vector<OutputDeviceInfo> PortAudioSystem::output_devices() const {
     device.default_sample_rate = info->defaultSampleRate;
     device.is_default = i == default_index;
     devices.push_back(device);
+  }
+  // A running JACK server owns the interface, and PortAudio's own default would be an ALSA
+  // device: the "jack" bridge of libasound2-plugins, or a card JACK already holds. So JACK's
+  // device is the default whenever JACK runs.
+  const auto jack = std::find_if(devices.begin(), devices.end(),
+                                 [](const OutputDeviceInfo& device) { return device.host_api == kJackHostApi; });
+  if (jack != devices.end()) {
+    for (auto& device : devices) device.is_default = &device == &*jack;
   }
   return devices;
 }

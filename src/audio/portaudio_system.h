@@ -15,6 +15,7 @@ struct OutputDeviceInfo {
   std::string host_api;
   int max_output_channels = 0;
   double default_sample_rate = 0.0;
+  // What an empty --device opens: JACK's device while JACK runs, else PortAudio's default.
   bool is_default = false;
   // "JACK Audio Connection Kit: system" — what --device also accepts, to tell apart devices of
   // the same name on two host APIs.

@@ -11,6 +11,7 @@ Result<LiveAudio> LiveAudio::open(const LiveAudioConfig& config) {
   live.system = std::move(system.value());
   auto device = live.system->find_output(config.device);
   if (!device) return device.error();
+  live.device = device.value();
   const int pairs = config.listener_pairs >= 2 ? 2 : 1;
   if (pairs == 2 && device->max_output_channels < 4) {
     return Error{"output device \"" + device->qualified_name() + "\" has " +

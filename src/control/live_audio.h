@@ -21,6 +21,7 @@ struct LiveAudioConfig {
 };
 
 struct LiveAudio {
+  audio::OutputDeviceInfo device;  // the device it opened
   std::unique_ptr<audio::PortAudioSystem> system;
   std::unique_ptr<audio::AudioEngine> engine;
   std::unique_ptr<audio::OutputStream> stream;

@@ -1,6 +1,7 @@
-// Hearing a track while preparing a playlist: it plays quietly through the session's own engine
-// and device, fading in and out so it never starts with a jump. Only while no session runs: on
-// the session's output it would be heard in the client's headphones.
+// Hearing a track while preparing a playlist: it plays quietly through an engine, fading in and
+// out so it never starts with a jump. On the client's engine only while no session runs (it
+// would be heard in the client's headphones); on the therapist's own output (preview_output.h)
+// at any time.
 #pragma once
 
 #include <filesystem>

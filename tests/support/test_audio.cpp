@@ -101,6 +101,35 @@ double rms(const std::vector<float>& interleaved, int channels, int channel, std
   return to_frame > from_frame ? std::sqrt(sum / double(to_frame - from_frame)) : 0.0;
 }
 
+namespace {
+
+double tone_amplitude(const float* samples, std::size_t n, double hz, int rate) {
+  const double w = 2.0 * std::numbers::pi * hz / rate;
+  double s1 = 0.0, s2 = 0.0, window_sum = 0.0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double window = 0.5 - 0.5 * std::cos(2.0 * std::numbers::pi * double(i) / double(n - 1));
+    window_sum += window;
+    const double s0 = samples[i] * window + 2.0 * std::cos(w) * s1 - s2;
+    s2 = s1;
+    s1 = s0;
+  }
+  const double power = s1 * s1 + s2 * s2 - 2.0 * std::cos(w) * s1 * s2;
+  return 2.0 * std::sqrt(std::max(power, 0.0)) / window_sum;
+}
+
+}  // namespace
+
+double tone_level_db(const std::vector<float>& mono, double hz, int rate) {
+  const std::size_t block = std::size_t(rate / 10);
+  std::vector<double> levels;
+  for (std::size_t at = 0; at + block <= mono.size(); at += block) {
+    levels.push_back(20.0 * std::log10(std::max(tone_amplitude(mono.data() + at, block, hz, rate), 1e-12)));
+  }
+  if (levels.empty()) return -240.0;
+  std::nth_element(levels.begin(), levels.begin() + std::ptrdiff_t(levels.size() / 2), levels.end());
+  return levels[levels.size() / 2];
+}
+
 double largest_step(const DecodedAudio& audio, int channel) {
   double worst = 0.0;
   for (std::int64_t f = 1; f < audio.frames(); ++f) {

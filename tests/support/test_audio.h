@@ -56,6 +56,11 @@ double estimate_frequency(const std::vector<float>& interleaved, int channels, i
 double rms(const std::vector<float>& interleaved, int channels, int channel, std::int64_t from_frame,
            std::int64_t to_frame);
 
+// A tone's level in dBFS in a mono recording: the median over 100 ms blocks of its amplitude
+// (Goertzel, Hann window), so two tones 80 dB apart are told apart, and a block a loaded machine
+// lost, or a click, moves one block rather than the verdict. -240 if shorter than a block.
+double tone_level_db(const std::vector<float>& mono, double hz, int rate);
+
 // The largest jump between two neighbouring samples of one channel: a click or a gap shows up
 // as a step bigger than the music's own.
 double largest_step(const DecodedAudio& audio, int channel);

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "app/app_window.h"
+#include "control/preview_output.h"
 
 namespace holdspace::ui {
 
@@ -27,11 +28,16 @@ Result<std::unique_ptr<UiSession>> UiSession::open(const SessionOptions& options
   session->loudness_->set_on_finished(AppWindow::wake);  // each result shows as it comes
   session->unfinished_ = session->journal_->unfinished_session();
   (void)session->ensure_audio();  // a missing device is shown, not fatal: it may be plugged in
+  if (!options.preview_device.empty()) {
+    session->options_.preview_device.clear();
+    if (auto chosen = session->set_preview_device(options.preview_device); !chosen) return chosen.error();
+  }
   return session;
 }
 
 UiSession::~UiSession() {
   preview_.reset();
+  if (preview_audio_) preview_audio_->stop();
   if (audio_) audio_->stop();
 }
 
@@ -64,7 +70,7 @@ Status UiSession::ensure_audio_started() {
 Status UiSession::start(const std::string& client) {
   if (controller_) return Error{"a session is already running"};
   if (auto audio = ensure_audio(); !audio) return audio;
-  finish_preview();
+  if (options_.preview_device.empty()) finish_preview();  // on the therapist's output it goes on
   auto controller = control::SessionController::begin(plan_, client, *journal_, clock_, *audio_->engine);
   if (!controller) return controller.error();
   controller_ = std::move(controller.value());
@@ -74,7 +80,7 @@ Status UiSession::start(const std::string& client) {
 Status UiSession::resume_unfinished() {
   if (controller_ || !unfinished_) return Error{"there is no unfinished session"};
   if (auto audio = ensure_audio(); !audio) return audio;
-  finish_preview();
+  if (options_.preview_device.empty()) finish_preview();
   auto controller = control::SessionController::resume(*unfinished_, *journal_, clock_, *audio_->engine);
   if (!controller) return controller.error();
   controller_ = std::move(controller.value());
@@ -89,10 +95,50 @@ Status UiSession::use_plan(session::LoadedPlan plan) {
 }
 
 Status UiSession::preview(const std::filesystem::path& track) {
-  if (controller_) return Error{"no preview during a session: it would play in the client's headphones"};
-  if (auto audio = ensure_audio_started(); !audio) return audio;
-  if (!preview_) preview_ = std::make_unique<control::TrackPreview>(*audio_->engine);
+  auto engine = preview_engine();
+  if (!engine) return engine.error();
+  if (!preview_) preview_ = std::make_unique<control::TrackPreview>(*engine.value());
   return preview_->play(track);
+}
+
+Result<audio::AudioEngine*> UiSession::preview_engine() {
+  if (preview_audio_) {
+    if (!preview_audio_started_) {
+      if (auto started = preview_audio_->start(); !started) return started.error();
+      preview_audio_started_ = true;
+    }
+    return preview_audio_->engine.get();
+  }
+  if (controller_) {
+    return Error{"the client's output is in use by the session; choose your own output under \"Preview on\""};
+  }
+  if (auto audio = ensure_audio_started(); !audio) return audio.error();
+  return audio_->engine.get();
+}
+
+Status UiSession::set_preview_device(const std::string& name) {
+  if (name == options_.preview_device) return ok_status();
+  std::optional<control::LiveAudio> opened;
+  if (!name.empty()) {
+    auto audio = control::open_preview_output(name, options_.device, options_.buffer_frames);
+    if (!audio) return audio.error();
+    opened.emplace(std::move(audio.value()));
+  }
+  // The preview playing now fades out where it plays, before its output goes away.
+  finish_preview();
+  if (preview_audio_) preview_audio_->stop();
+  preview_audio_ = std::move(opened);
+  preview_audio_started_ = false;
+  // The full name, so the picker shows the device itself even when a part of its name was given.
+  options_.preview_device = preview_audio_ ? preview_audio_->device.qualified_name() : "";
+  return ok_status();
+}
+
+std::vector<audio::OutputDeviceInfo> UiSession::output_devices() const {
+  if (audio_) return audio_->system->output_devices();
+  if (preview_audio_) return preview_audio_->system->output_devices();
+  auto system = audio::PortAudioSystem::start();
+  return system ? system.value()->output_devices() : std::vector<audio::OutputDeviceInfo>{};
 }
 
 void UiSession::stop_preview() {
@@ -103,8 +149,9 @@ const std::filesystem::path* UiSession::previewed_track() const {
   return previewing() ? &preview_->path() : nullptr;
 }
 
-// A session must have the engine to itself: the preview fades out (quickly) and lets go of its
-// mixer slots before the session's music starts.
+// A session must have the client's engine to itself: the preview fades out (quickly) and lets
+// go of its mixer slots before the session's music starts. Also used before a preview output
+// is closed.
 void UiSession::finish_preview() {
   if (!preview_) return;
   preview_->stop();

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "control/live_audio.h"
 #include "control/session_controller.h"
@@ -25,6 +26,9 @@ struct SessionOptions {
   std::string device;
   std::string data_dir;
   int buffer_frames = 0;
+  // Where the therapist hears previews: empty = the client's output, and then only while no
+  // session runs. Any other device lets the therapist preview during a session.
+  std::string preview_device;
 };
 
 class UiSession {
@@ -42,12 +46,18 @@ class UiSession {
   // The plan the next session runs (after the Prepare view opened or saved one). Refused while
   // a session runs: it keeps the plan it started with.
   Status use_plan(session::LoadedPlan plan);
-  // Quiet playback of one track while preparing; refused while a session runs, because the
-  // only output is the client's headphones.
+  // Quiet playback of one track while preparing. On the client's output it is refused while a
+  // session runs; on the therapist's own preview output it is not, and never reaches the client.
   Status preview(const std::filesystem::path& track);
   void stop_preview();
   bool previewing() const { return preview_ && preview_->playing(); }
   const std::filesystem::path* previewed_track() const;
+  // The therapist's preview output ("" = the client's output). A device that will not open, or
+  // that is the client's own output, is refused in one line and the choice stays as it was.
+  Status set_preview_device(const std::string& name);
+  const std::string& preview_device() const { return options_.preview_device; }
+  // Every output device, for the picker; empty if PortAudio cannot start.
+  std::vector<audio::OutputDeviceInfo> output_devices() const;
   const std::string& audio_problem() const { return audio_problem_; }
   // The record, for the Review view (read-only use: sessions, events, exports).
   journal::Journal& journal() { return *journal_; }
@@ -62,6 +72,7 @@ class UiSession {
   UiSession() = default;
   Status ensure_audio();
   Status ensure_audio_started();
+  Result<audio::AudioEngine*> preview_engine();
   void finish_preview();
 
   SessionOptions options_;
@@ -71,7 +82,9 @@ class UiSession {
   std::unique_ptr<loudness::BackgroundAnalysis> loudness_;
   std::optional<control::LiveAudio> audio_;
   bool audio_started_ = false;
-  std::unique_ptr<control::TrackPreview> preview_;
+  std::optional<control::LiveAudio> preview_audio_;  // the therapist's own output, if chosen
+  bool preview_audio_started_ = false;
+  std::unique_ptr<control::TrackPreview> preview_;  // on preview_audio_, or else on audio_
   std::string audio_problem_;
   std::optional<std::string> unfinished_;
   SystemClock clock_;

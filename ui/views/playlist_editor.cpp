@@ -90,7 +90,7 @@ void PlaylistEditor::draw_header(prepare::PlaylistDraft& playlist, int phases_us
 void PlaylistEditor::draw_tracks(prepare::PlaylistDraft& playlist, loudness::BackgroundAnalysis& loudness,
                                  const loudness::GainPolicy& policy) {
   const Palette& p = palette();
-  const float height = std::max(160.0f, ImGui::GetContentRegionAvail().y - 190.0f);
+  const float height = std::max(160.0f, ImGui::GetContentRegionAvail().y - 232.0f);
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH;
   if (!ImGui::BeginTable("tracks", 5, flags, ImVec2(0, height))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
@@ -150,6 +150,7 @@ void PlaylistEditor::draw_actions(prepare::PlaylistDraft& playlist, UiSession& s
   ImGui::SameLine();
   if (ImGui::Button("Remove (Del)")) playlist.remove(selected_);
   ImGui::EndDisabled();
+  preview_output_.draw(session);
   if (const auto* track = session.previewed_track()) {
     ImGui::TextColored(p.accent, "Previewing quietly: %s", track->filename().string().c_str());
   }

@@ -12,6 +12,7 @@
 #include "app/ui_session.h"
 #include "loudness/track_gain.h"
 #include "prepare/playlist_draft.h"
+#include "views/preview_output_picker.h"
 
 namespace holdspace::ui {
 
@@ -33,6 +34,7 @@ class PlaylistEditor {
   void handle_keys(prepare::PlaylistDraft& playlist, UiSession& session);
   void toggle_preview(prepare::PlaylistDraft& playlist, UiSession& session);
 
+  PreviewOutputPicker preview_output_;
   int selected_ = -1;
   std::string add_path_;
   std::vector<std::string> messages_;  // files left out, preview refusals: one line each
