@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "control/live_audio.h"
+#include "device/allocation_counter.h"
 #include "control/session_controller.h"
 #include "core/clock.h"
 #include "journal/journal.h"
@@ -135,6 +136,7 @@ TEST_CASE("couples: the second listener hears the music on channels 3-4 of a 4-c
   REQUIRE(controller.ok());
 
   Capture capture;
+  const std::int64_t heap_calls_before = test::realtime_heap_calls();
   REQUIRE(audio->start().ok());
   REQUIRE(capture.connect_to_player());
   const auto began = std::chrono::steady_clock::now();
@@ -152,6 +154,8 @@ TEST_CASE("couples: the second listener hears the music on channels 3-4 of a 4-c
   audio->stop();
 
   CHECK(audio->engine->mixer().underruns() == 0);
+  // Two pairs, each with its own gain ramp and limiter, still never touch the heap in the callback.
+  CHECK(test::realtime_heap_calls() - heap_calls_before == 0);
   const double alex = capture.rms(0);
   const double sam = capture.rms(2);
   INFO("rms: " << capture.rms(0) << " " << capture.rms(1) << " " << capture.rms(2) << " " << capture.rms(3));

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "control/live_audio.h"
+#include "device/allocation_counter.h"
 #include "control/preview_output.h"
 #include "control/session_controller.h"
 #include "control/track_preview.h"
@@ -84,6 +85,7 @@ TEST_CASE("a preview on the therapist's output plays during a session and never 
   SystemClock clock;
   auto session = control::SessionController::begin(plan.value(), "PRV1", *journal.value(), clock, *client->engine);
   REQUIRE(session.ok());
+  const std::int64_t heap_calls_before = test::realtime_heap_calls();
   REQUIRE(client->start().ok());
   REQUIRE(recorder.connect_outputs("^PortAudio", 0, 2));  // PortAudio's JACK client: the client's device
   REQUIRE(therapist->start().ok());
@@ -120,6 +122,7 @@ TEST_CASE("a preview on the therapist's output plays during a session and never 
   CHECK(session_on_therapist < -90.0);
   CHECK(client->engine->mixer().underruns() == 0);
   CHECK(therapist->engine->mixer().underruns() == 0);
+  CHECK(test::realtime_heap_calls() - heap_calls_before == 0);  // neither callback touched the heap
 }
 
 TEST_CASE("the client's own device is refused as the preview output, in one line", "[device][preview]") {
