@@ -29,7 +29,12 @@ void print_summary(const preflight::PreflightReport& report, double took) {
   std::printf("%s: %s rendered in %.1f s (%.0fx real time)\n", report.plan_name.c_str(),
               format_duration(report.render.seconds()).c_str(), took, took > 0 ? report.render.seconds() / took : 0.0);
   std::printf("  highest true peak  %+.1f dBTP, ceiling %+.1f dBTP: %s\n", out.max_true_peak_dbtp,
-              report.ceiling_dbtp, report.ceiling_held() ? "held" : "PASSED");
+              report.ceiling_dbtp, out.max_true_peak_dbtp <= report.ceiling_dbtp ? "held" : "PASSED");
+  if (const auto& second = report.second_listener) {
+    std::printf("  second listener    %s on channels 3-4: highest true peak %+.1f dBTP, ceiling %+.1f dBTP: %s\n",
+                second->name.c_str(), second->max_true_peak_dbtp, second->ceiling_dbtp,
+                second->ceiling_held() ? "held" : "PASSED");
+  }
   std::printf("  loudness           %.1f LUFS over the session; tracks matched to %.1f LUFS\n", out.integrated_lufs,
               report.target_lufs);
   if (out.loudest.minute >= 0) {

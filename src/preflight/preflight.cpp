@@ -96,19 +96,19 @@ void find_jumps(PreflightReport& report) {
 // when it ends under 4 GiB (a three-hour render does; a plan of phases up to 12 h may not).
 class WavSink {
  public:
-  Status open(const std::filesystem::path& path, int sample_rate) {
+  Status open(const std::filesystem::path& path, int sample_rate, int channels) {
     path_ = path;
     SF_INFO info{};
     info.samplerate = sample_rate;
-    info.channels = 2;
+    info.channels = channels;
     info.format = SF_FORMAT_RF64 | SF_FORMAT_PCM_24;
     file_ = sf_open(path.c_str(), SFM_WRITE, &info);
     if (!file_) return Error{path.string() + ": cannot write (" + sf_strerror(nullptr) + ")"};
     sf_command(file_, SFC_RF64_AUTO_DOWNGRADE, nullptr, SF_TRUE);
     return ok_status();
   }
-  void write(const float* stereo, std::int64_t frames) {
-    if (file_ && error_.empty() && sf_writef_float(file_, stereo, frames) != frames) {
+  void write(const float* interleaved, std::int64_t frames) {
+    if (file_ && error_.empty() && sf_writef_float(file_, interleaved, frames) != frames) {
       error_ = path_.string() + ": the disk refused the render part-way (" + sf_strerror(file_) + ")";
     }
   }
@@ -131,7 +131,9 @@ class WavSink {
 
 }  // namespace
 
-bool PreflightReport::ceiling_held() const { return output.max_true_peak_dbtp <= ceiling_dbtp; }
+bool PreflightReport::ceiling_held() const {
+  return output.max_true_peak_dbtp <= ceiling_dbtp && (!second_listener || second_listener->ceiling_held());
+}
 
 int PreflightReport::problem_count() const {
   int fits = 0;
@@ -145,7 +147,7 @@ Result<PreflightReport> run_preflight(const session::LoadedPlan& loaded, const P
   report.plan_file = plan.source;
   report.plan_name = plan.name;
   report.target_lufs = plan.target_lufs;
-  report.ceiling_dbtp = plan.ceiling_dbtp;
+  report.ceiling_dbtp = plan.listeners.empty() ? plan.ceiling_dbtp : plan.listeners.front().ceiling_dbtp;
   check_files(plan, report);
 
   // Measure every track first, in parallel; the render then finds each one in the cache.
@@ -164,17 +166,32 @@ Result<PreflightReport> run_preflight(const session::LoadedPlan& loaded, const P
   }
   check_measures(report);
 
+  const bool couples = plan.listener_pairs() == 2;
   WavSink wav;
   if (!options.wav.empty()) {
-    if (auto opened = wav.open(options.wav, kRenderRate); !opened) return opened.error();
+    if (auto opened = wav.open(options.wav, kRenderRate, couples ? 4 : 2); !opened) return opened.error();
   }
   OutputMeter meter(kRenderRate);
+  std::optional<OutputMeter> second_meter;  // a couples plan's channels 3-4
+  if (couples) second_meter.emplace(kRenderRate);
+  std::vector<float> pair;  // one listener's stereo, split out of a 4-channel block
   SessionRenderOptions render_options;
   render_options.sample_rate = kRenderRate;
   render_options.loudness_dir = options.data_dir;
-  render_options.on_audio = [&](const float* stereo, std::int64_t frames) {
-    meter.add(stereo, frames);
-    wav.write(stereo, frames);
+  render_options.on_audio = [&](const float* interleaved, std::int64_t frames, int channels) {
+    wav.write(interleaved, frames);
+    if (channels == 2) {
+      meter.add(interleaved, frames);
+      return;
+    }
+    pair.resize(std::size_t(frames) * 2);
+    for (int listener = 0; listener < 2; ++listener) {
+      for (std::int64_t f = 0; f < frames; ++f) {
+        pair[std::size_t(2 * f)] = interleaved[f * channels + 2 * listener];
+        pair[std::size_t(2 * f + 1)] = interleaved[f * channels + 2 * listener + 1];
+      }
+      (listener == 0 ? meter : *second_meter).add(pair.data(), frames);
+    }
   };
   render_options.on_progress = [&](double done, double total) {
     if (options.on_progress) options.on_progress("rendering", done, total);
@@ -188,6 +205,12 @@ Result<PreflightReport> run_preflight(const session::LoadedPlan& loaded, const P
   auto output = meter.finish();
   if (!output) return output.error();
   report.output = std::move(output.value());
+  if (second_meter) {
+    auto second = second_meter->finish();
+    if (!second) return second.error();
+    const auto& listener = plan.listeners[1];
+    report.second_listener = SecondListener{listener.name, listener.ceiling_dbtp, second->max_true_peak_dbtp};
+  }
 
   // Each phase's music against its minutes, from the files' measured lengths.
   std::map<std::filesystem::path, double> seconds_of;

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,25 +45,35 @@ struct LoudnessJump {
   double to_lufs = 0.0;
 };
 
+// A couples session's second listener, on channels 3-4. Its music is the first listener's mix
+// at its own level, so only its true peak is reported, against its own ceiling.
+struct SecondListener {
+  std::string name;
+  double ceiling_dbtp = 0.0;
+  double max_true_peak_dbtp = -200.0;
+  bool ceiling_held() const { return max_true_peak_dbtp <= ceiling_dbtp; }
+};
+
 struct PreflightReport {
   std::filesystem::path plan_file;
   std::string plan_name;
   double target_lufs = 0.0;
-  double ceiling_dbtp = 0.0;
+  double ceiling_dbtp = 0.0;  // the first listener's: the plan's unless its [[listener]] sets one
   std::vector<FileFinding> files;
   std::vector<TrackMeasure> tracks;  // every distinct file, in plan order
   std::vector<std::string> phase_names;  // the plan's, in order
   std::vector<prepare::PhaseFit> fits;  // one per phase
   SessionRender render;
-  OutputLoudness output;
+  OutputLoudness output;  // the first listener's, channels 1-2
+  std::optional<SecondListener> second_listener;
   std::vector<LoudnessJump> jumps;
-  bool ceiling_held() const;
+  bool ceiling_held() const;  // every listener's
   int problem_count() const;  // files, jumps, a passed ceiling
 };
 
 struct PreflightOptions {
   std::filesystem::path data_dir;  // the loudness cache
-  std::filesystem::path wav;       // empty: no WAV written
+  std::filesystem::path wav;       // empty: no WAV written; 4 channels for a couples plan
   int threads = 0;                 // for measuring; 0 = one per core
   // (what is being done, done, total): "measuring" in files, "rendering" in seconds.
   std::function<void(const std::string&, double, double)> on_progress;

@@ -93,6 +93,11 @@ svg { background: #fafafa; border: 1px solid #ddd; }
 </style>
 )";
 
+std::string peak_against_ceiling(double peak_dbtp, double ceiling_dbtp) {
+  return fixed(peak_dbtp) + " dBTP (ceiling " + fixed(ceiling_dbtp) + " dBTP) " +
+         (peak_dbtp <= ceiling_dbtp ? "<span class=\"ok\">held</span>" : "<span class=\"problem\">passed</span>");
+}
+
 }  // namespace
 
 std::string loudness_svg(const PreflightReport& report) {
@@ -119,10 +124,11 @@ std::string report_html(const PreflightReport& report) {
 
   html += "<h2>The session as the client hears it</h2>\n<table>\n";
   html += row({"Length", minutes_seconds(report.render.seconds())});
-  html += row({"Highest true peak", fixed(out.max_true_peak_dbtp) + " dBTP (ceiling " + fixed(report.ceiling_dbtp) +
-                                        " dBTP) " +
-                                        (report.ceiling_held() ? "<span class=\"ok\">held</span>"
-                                                               : "<span class=\"problem\">passed</span>")});
+  html += row({"Highest true peak", peak_against_ceiling(out.max_true_peak_dbtp, report.ceiling_dbtp)});
+  if (const auto& second = report.second_listener) {
+    html += row({"Second listener (" + html_escape(second->name) + ", channels 3-4)",
+                 peak_against_ceiling(second->max_true_peak_dbtp, second->ceiling_dbtp)});
+  }
   html += row({"Integrated loudness", fixed(out.integrated_lufs) + " LUFS (tracks matched to " +
                                           fixed(report.target_lufs) + " LUFS, before phase levels)"});
   if (out.loudest.minute >= 0) {

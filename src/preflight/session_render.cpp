@@ -50,8 +50,8 @@ Result<SessionRender> render_session(const session::LoadedPlan& plan, const Sess
   ScratchFolder scratch;
   auto journal = journal::Journal::open(scratch.path());
   if (!journal) return Error{"preflight: " + journal.error().message};
-  // Rendered in stereo: the first listener's pair (a couples plan's second pair is the same
-  // mix at its own gain and ceiling, and is not rendered here).
+  // Every listener's pair is rendered, as the device would get it: each has its own level and
+  // ceiling.
   audio::EngineConfig engine_config;
   engine_config.sample_rate = options.sample_rate;
   engine_config.listener_pairs = plan.plan.listener_pairs();
@@ -65,14 +65,15 @@ Result<SessionRender> render_session(const session::LoadedPlan& plan, const Sess
   SessionRender render;
   render.sample_rate = options.sample_rate;
   const double total_seconds = plan.plan.planned_minutes() * 60.0 + plan.plan.fade_out_seconds + kTailSeconds;
-  std::vector<float> block(std::size_t(kBlockFrames) * 2);
+  const int channels = 2 * plan.plan.listener_pairs();
+  std::vector<float> block(std::size_t(kBlockFrames) * std::size_t(channels));
   double session_seconds = 0.0;
   auto play = [&](double until_seconds) {
     int blocks = 0;
     while (session_seconds < until_seconds) {
       engine.decoder().fill_all();
-      engine.mixer().process(block.data(), kBlockFrames, 2);
-      if (options.on_audio) options.on_audio(block.data(), kBlockFrames);
+      engine.mixer().process(block.data(), kBlockFrames, channels);
+      if (options.on_audio) options.on_audio(block.data(), kBlockFrames, channels);
       render.frames += kBlockFrames;
       session_seconds = double(render.frames) / options.sample_rate;
       clock.advance_seconds(double(kBlockFrames) / options.sample_rate);

@@ -42,8 +42,9 @@ struct SessionRender {
 struct SessionRenderOptions {
   int sample_rate = 48000;
   std::filesystem::path loudness_dir;  // where the loudness cache is (the data folder)
-  // Every rendered block, interleaved stereo, in order.
-  std::function<void(const float* stereo, std::int64_t frames)> on_audio;
+  // Every rendered block, in order, interleaved: stereo, or for a couples plan 4 channels (the
+  // first listener's pair, then the second's).
+  std::function<void(const float* interleaved, std::int64_t frames, int channels)> on_audio;
   // Now and then: (seconds rendered, seconds in all).
   std::function<void(double, double)> on_progress;
 };

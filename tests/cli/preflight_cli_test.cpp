@@ -5,6 +5,7 @@
 
 #include <ebur128.h>
 
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -158,4 +159,43 @@ TEST_CASE("a session's ceiling from the plan holds inter-sample peaks under it",
   ebur128_destroy(&meter);
   CHECK(20.0 * std::log10(peak) <= -3.0);
   CHECK(20.0 * std::log10(peak) > -4.0);  // held at the ceiling, not silenced
+}
+
+TEST_CASE("a couples plan is preflighted for both listeners, each against their own ceiling", "[cli][preflight]") {
+  test::TempDir dir;
+  // Full-scale inter-sample peaks every second, as above: both limiters have work to do.
+  const float quiet = float(std::pow(10.0, -28.0 / 20.0));
+  test::write_audio(dir / "peaks.wav", SF_FORMAT_WAV | SF_FORMAT_FLOAT, kRate, 2, 20 * kRate,
+                    [quiet](std::int64_t frame, int) {
+                      if (frame % kRate < 64) return (frame / 2) % 2 ? -1.0f : 1.0f;
+                      return quiet * float(std::sin(2.0 * M_PI * 1000.0 * double(frame) / kRate));
+                    });
+  const auto plan = write_plan(dir, {"peaks.wav"}, 0.5,
+                               "ceiling_dbtp = -2\n"
+                               "[[listener]]\nname = \"Alex\"\n"
+                               "[[listener]]\nname = \"Sam\"\nceiling_dbtp = -6\n");
+  const auto wav = dir / "session.wav";
+  const Run run = preflight(plan.string() + " --wav " + wav.string() + " --data-dir " + (dir / "data").string());
+  INFO(run.output);
+  CHECK(contains(run.output, "ceiling -2.0 dBTP: held"));
+  CHECK(contains(run.output, "second listener    Sam on channels 3-4"));
+  CHECK(contains(run.output, "ceiling -6.0 dBTP: held"));
+
+  // The WAV carries all four channels; each pair sits at its own ceiling, not under the other's.
+  const auto audio = test::read_audio(wav);
+  REQUIRE(audio.channels == 4);
+  ebur128_state* meter = ebur128_init(4, unsigned(audio.rate), EBUR128_MODE_TRUE_PEAK);
+  ebur128_add_frames_float(meter, audio.samples.data(), std::size_t(audio.frames()));
+  std::array<double, 4> peak_db{};
+  for (unsigned channel = 0; channel < 4; ++channel) {
+    double peak = 0.0;
+    ebur128_true_peak(meter, channel, &peak);
+    peak_db[channel] = 20.0 * std::log10(peak);
+  }
+  ebur128_destroy(&meter);
+  INFO("peaks " << peak_db[0] << " " << peak_db[1] << " " << peak_db[2] << " " << peak_db[3]);
+  CHECK(std::max(peak_db[0], peak_db[1]) <= -2.0);
+  CHECK(std::max(peak_db[0], peak_db[1]) > -3.0);
+  CHECK(std::max(peak_db[2], peak_db[3]) <= -6.0);
+  CHECK(std::max(peak_db[2], peak_db[3]) > -7.0);
 }
