@@ -161,6 +161,15 @@ void Mixer::apply(const MixerCommand& command) {
     case MixerCommand::Type::ClearQueue:
       drop_all_pending();
       return;
+    case MixerCommand::Type::Silence:
+      drop_all_pending();
+      fading_out_all_ = false;
+      for (int slot = 0; slot < kSlotCount; ++slot) {
+        if (decks_[slot].active) release_deck(slot, output_frames_.load(std::memory_order_relaxed));
+      }
+      for (auto& pair : pairs_) pair.limiter.empty_delay();
+      emit(MixerEvent::Type::FadedOut, -1, 0, output_frames_.load(std::memory_order_relaxed), 0);
+      return;
     case MixerCommand::Type::SetTrackGain:
       for (int i = 0; i < pending_count_; ++i) {
         if (pending_[i].slot == command.slot && pending_[i].track_id == command.track_id) {

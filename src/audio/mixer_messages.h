@@ -33,6 +33,10 @@ struct MixerCommand {
     SetTrackGain, // the own gain of track `track_id` in `slot` to `gain`: at once while it waits
                   // in the queue, over `frames` (at least ~10 ms) once it sounds. For a
                   // loudness measurement that arrives after the track was queued.
+    Silence,      // everything stops at once, with no ramp, and the limiter's delay is emptied
+                  // (TrackEnded for each deck, then FadedOut). Only for a device that was lost:
+                  // its output already broke off, so no one hears a cut, and should it play
+                  // again it starts from silence rather than from the music it last had.
     SetPairGain,  // the own gain of one listener's pair (`slot` 1: channels 3-4; any other: 1-2)
                   // to `gain` (linear, at most 1), after the master gain, so the talk duck and
                   // fades reach both pairs. At once while nothing sounds, else over `frames`

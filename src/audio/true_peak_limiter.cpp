@@ -217,4 +217,6 @@ void TruePeakLimiter::process(float* stereo, std::int64_t frames) {
   std::memmove(history, history + frames * 2, std::size_t(latency_ * 2) * sizeof(float));
 }
 
+void TruePeakLimiter::empty_delay() { std::fill_n(history_.get(), std::size_t(latency_ * 2), 0.0f); }
+
 }  // namespace holdspace::audio

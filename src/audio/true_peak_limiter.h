@@ -75,6 +75,9 @@ class TruePeakLimiter {
   // they hold the output, which is the input delayed by latency_frames().
   void process(float* stereo, std::int64_t frames);
 
+  // Forgets the audio waiting in the look-ahead delay (it comes out as silence). Audio thread.
+  void empty_delay();
+
   std::int64_t latency_frames() const { return latency_; }
   // The lowest gain applied during the last process() call (1 = untouched).
   float lowest_gain() const { return lowest_gain_; }

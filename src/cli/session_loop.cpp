@@ -15,6 +15,7 @@
 #include "cli/key_input.h"
 #include "cli/session_status.h"
 #include "cli/terminal.h"
+#include "control/device_watch.h"
 #include "control/live_audio.h"
 #include "control/session_controller.h"
 #include "core/clock.h"
@@ -121,8 +122,11 @@ int drive(control::SessionController& controller, control::LiveAudio& audio) {
   std::printf("session %s on %s (h for keys)\n", controller.session_id().c_str(),
               audio.stream->device().qualified_name().c_str());
   std::set<int> reminders_printed;
-  // One turn of the session without a key: the controller's work, alerts, new reminders.
+  control::DeviceWatch device(audio);
+  // One turn of the session without a key: the device, the controller's work, alerts, new
+  // reminders.
   const auto keep_going = [&] {
+    control::follow_device(device, controller);
     controller.poll();
     for (const auto& message : controller.take_messages()) print_line(status, "! " + message);
     for (const auto& reminder : controller.snapshot().showing) {

@@ -32,6 +32,7 @@ std::string session_status_line(const control::SessionSnapshot& view) {
     line += " | next: " + view.next_reminder->text + " in " +
             format_duration(std::max(0.0, view.next_reminder->due_in_seconds));
   }
+  if (view.device_lost) line += " | NO SOUND: " + view.device_problem;
   if (view.journal_waiting > 0) {
     line += " | JOURNAL NOT WRITTEN (" + std::to_string(view.journal_waiting) + " waiting)";
   }

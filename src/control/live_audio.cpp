@@ -6,6 +6,7 @@ namespace holdspace::control {
 
 Result<LiveAudio> LiveAudio::open(const LiveAudioConfig& config) {
   LiveAudio live;
+  live.config = config;
   auto system = audio::PortAudioSystem::start();
   if (!system) return system.error();
   live.system = std::move(system.value());
@@ -34,14 +35,34 @@ Result<LiveAudio> LiveAudio::open(const LiveAudioConfig& config) {
 
 Status LiveAudio::start() {
   engine->decoder().start_thread();
-  return stream->start();
+  auto begun = stream->start();
+  started = begun.ok();
+  return begun;
 }
 
 void LiveAudio::stop() {
+  if (lost) {
+    abandon();
+    return;
+  }
   // Music or a preview may still be sounding: ramp it down, never cut it.
   if (stream && engine && stream->active()) audio::ramp_to_silence(engine->mixer());
   if (stream) stream->stop();
   if (engine) engine->decoder().stop_thread();
+  started = false;
+}
+
+LiveAudio::~LiveAudio() {
+  if (lost) abandon();
+}
+
+void LiveAudio::abandon() {
+  if (engine) engine->decoder().stop_thread();
+  // Deliberately never freed: the dead stream may still point at the engine's mixer.
+  (void)stream.release();
+  (void)engine.release();
+  (void)system.release();
+  started = false;
 }
 
 }  // namespace holdspace::control

@@ -21,6 +21,7 @@ struct LiveAudioConfig {
 };
 
 struct LiveAudio {
+  LiveAudioConfig config;
   audio::OutputDeviceInfo device;  // the device it opened
   std::unique_ptr<audio::PortAudioSystem> system;
   std::unique_ptr<audio::AudioEngine> engine;
@@ -33,6 +34,21 @@ struct LiveAudio {
   // Starts decoding and the device.
   Status start();
   void stop();
+
+  // A lost device (see DeviceWatch) whose stream has not come back. PortAudio 19.6's JACK host
+  // waits up to 10 minutes in Pa_AbortStream, Pa_CloseStream and Pa_Terminate for a callback
+  // that a dead server never makes, so while `lost`, stop() and the destructor leave the
+  // stream, the engine and PortAudio as they are (the process is ending) instead of hanging.
+  bool lost = false;
+  bool started = false;  // between start() and stop()
+
+  LiveAudio() = default;
+  LiveAudio(LiveAudio&&) = default;
+  LiveAudio& operator=(LiveAudio&&) = default;
+  ~LiveAudio();
+
+ private:
+  void abandon();
 };
 
 }  // namespace holdspace::control

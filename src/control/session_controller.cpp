@@ -322,9 +322,30 @@ SessionSnapshot SessionController::snapshot() const {
     }
   }
   view.underruns = engine_.mixer().underruns();
+  view.device_lost = !device_problem_.empty();
+  view.device_problem = device_problem_;
   view.journal_waiting = journal_.pending_count();
   view.journal_problem = journal_problem_;
   return view;
+}
+
+void SessionController::device_lost(const std::string& device, const std::string& reason) {
+  device_problem_ = reason;
+  messages_.push_back("audio: " + reason + "; the session goes on, and the music comes back by itself");
+  Event event;
+  event.type = EventType::DeviceLost;
+  event.payload = {{"device", device}, {"reason", reason}};
+  record(std::move(event));
+}
+
+void SessionController::device_restored(const std::string& device) {
+  device_problem_.clear();
+  messages_.push_back("audio: " + device + " is back");
+  Event event;
+  event.type = EventType::DeviceRestored;
+  event.payload = {{"device", device}};
+  record(std::move(event));
+  if (!state_.ended && !state_.faded_out) play_from(state_.current.phase, kResumeFadeSeconds);
 }
 
 void SessionController::fade_for_exit(double seconds) { music_.fade_out(seconds); }

@@ -46,6 +46,8 @@ struct SessionSnapshot {
   std::vector<ReminderView> showing;  // shown and not yet acknowledged
   std::optional<ReminderView> next_reminder;
   std::int64_t underruns = 0;
+  bool device_lost = false;           // the client's output is gone; the session goes on
+  std::string device_problem;         // why, while it is
   std::size_t journal_waiting = 0;    // events kept in memory because the disk refused them
   std::string journal_problem;        // why, while any wait
 };
@@ -77,6 +79,12 @@ class SessionController {
   // Call often: reminders and timed phase changes, track events into the journal, retries of
   // journal writes that failed.
   void poll();
+
+  // The client's output went (DeviceWatch): recorded, shown, and the session clock runs on.
+  void device_lost(const std::string& device, const std::string& reason);
+  // It is back, playing silence: recorded, and the music fades in where the timeline says it
+  // would be by now, as after a resume.
+  void device_restored(const std::string& device);
 
   SessionSnapshot snapshot() const;
   // Fades the music before the program exits with the session still open (Ctrl-C). Not
@@ -112,6 +120,7 @@ class SessionController {
   std::int64_t clock_origin_ns_ = 0;    // monotonic time at which session time was `base_ns_`
   std::int64_t base_ns_ = 0;
   std::string journal_problem_;
+  std::string device_problem_;  // set while the client's output is lost
   std::vector<std::string> messages_;
 };
 

@@ -29,12 +29,29 @@ bool server_ready(const std::string& name) {
 
 }  // namespace
 
-JackServer::JackServer(int rate, int period, int channels) {
+JackServer::JackServer(int rate, int period, int channels) : rate_(rate), period_(period), channels_(channels) {
   static int counter = 0;
   name_ = "holdspace-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
-  const std::string rate_text = std::to_string(rate);
-  const std::string period_text = std::to_string(period);
-  const std::string channels_text = std::to_string(channels);
+  launch();
+}
+
+void JackServer::start_again() {
+  stop();
+  launch();
+}
+
+void JackServer::freeze() {
+  if (pid_ > 0) ::kill(pid_, SIGSTOP);
+}
+
+void JackServer::thaw() {
+  if (pid_ > 0) ::kill(pid_, SIGCONT);
+}
+
+void JackServer::launch() {
+  const std::string rate_text = std::to_string(rate_);
+  const std::string period_text = std::to_string(period_);
+  const std::string channels_text = std::to_string(channels_);
   pid_ = ::fork();
   if (pid_ < 0) throw std::runtime_error("fork failed");
   if (pid_ == 0) {

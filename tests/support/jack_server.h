@@ -20,9 +20,20 @@ class JackServer {
 
   const std::string& name() const { return name_; }
   void stop();  // kills the server now (a lost device)
+  // Starts the server again under the same name, as after a crash and restart. Throws if it
+  // will not come up.
+  void start_again();
+  // Freezes the server (SIGSTOP) and lets it go on (SIGCONT): a device that stalls, then plays.
+  void freeze();
+  void thaw();
 
  private:
+  void launch();
+
   std::string name_;
+  int rate_;
+  int period_;
+  int channels_;
   pid_t pid_ = -1;
 };
 

@@ -64,6 +64,7 @@ Status UiSession::ensure_audio_started() {
   if (audio_started_) return ok_status();
   if (auto started = audio_->start(); !started) return started;
   audio_started_ = true;
+  device_watch_.emplace(*audio_);
   return ok_status();
 }
 
@@ -164,8 +165,20 @@ void UiSession::finish_preview() {
 }
 
 void UiSession::poll() {
+  watch_device();
   if (controller_) controller_->poll();
   if (preview_) preview_->poll();
+}
+
+// The client's output lost and back: recorded by the session, and shown either way.
+void UiSession::watch_device() {
+  if (!device_watch_) return;
+  const auto change = controller_ ? control::follow_device(*device_watch_, *controller_) : device_watch_->poll();
+  if (device_watch_->lost()) {
+    audio_problem_ = device_watch_->problem();
+  } else if (change == control::DeviceWatch::Change::Restored) {
+    audio_problem_.clear();
+  }
 }
 
 }  // namespace holdspace::ui

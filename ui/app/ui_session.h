@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "control/device_watch.h"
 #include "control/live_audio.h"
 #include "control/session_controller.h"
 #include "control/track_preview.h"
@@ -74,6 +75,7 @@ class UiSession {
   Status ensure_audio_started();
   Result<audio::AudioEngine*> preview_engine();
   void finish_preview();
+  void watch_device();
 
   SessionOptions options_;
   session::LoadedPlan plan_;
@@ -82,6 +84,7 @@ class UiSession {
   std::unique_ptr<loudness::BackgroundAnalysis> loudness_;
   std::optional<control::LiveAudio> audio_;
   bool audio_started_ = false;
+  std::optional<control::DeviceWatch> device_watch_;  // once audio_ plays
   std::optional<control::LiveAudio> preview_audio_;  // the therapist's own output, if chosen
   bool preview_audio_started_ = false;
   std::unique_ptr<control::TrackPreview> preview_;  // on preview_audio_, or else on audio_

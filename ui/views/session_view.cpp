@@ -192,7 +192,12 @@ void SessionView::draw_music(const control::SessionSnapshot& view, const UiSessi
   ImGui::SameLine(ImGui::GetWindowWidth() - 520);
   ImGui::TextColored(p.text_dim, "Ceiling %.0f dB%s%s", session.plan().max_volume_db, view.ducked ? "  ·  TALK" : "",
                      view.faded_out ? "  ·  faded out" : "");
-  if (!session.audio_problem().empty()) ImGui::TextColored(p.danger, "AUDIO DEVICE: %s", session.audio_problem().c_str());
+  if (view.device_lost) {
+    ImGui::TextColored(p.danger, "NO SOUND in the client's headphones: %s. The session goes on, and the music "
+                       "comes back by itself.", session.audio_problem().c_str());
+  } else if (!session.audio_problem().empty()) {
+    ImGui::TextColored(p.danger, "AUDIO DEVICE: %s", session.audio_problem().c_str());
+  }
   if (view.journal_waiting > 0) {
     ImGui::TextColored(p.danger, "The record could not be written (%zu events wait in memory): %s",
                        view.journal_waiting, view.journal_problem.c_str());
