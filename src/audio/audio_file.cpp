@@ -69,6 +69,29 @@ std::string access_problem(const std::filesystem::path& path) {
   return {};
 }
 
+// Why libsndfile would not open a file that exists and may be read, in words a therapist can
+// act on. libsndfile's own text can mislead: for a file named .mp3 that is not MPEG it says
+// "File does not exist or is not a regular file", about a file that does exist.
+std::string open_failure(const std::filesystem::path& path) {
+  const int code = sf_error(nullptr);
+  std::error_code ec;
+  if (std::filesystem::file_size(path, ec) == 0 && !ec) return "the file is empty: 0 bytes";
+  switch (code) {
+    case SF_ERR_SYSTEM: return sf_strerror(nullptr);  // the disk or the system said no
+    case SF_ERR_MALFORMED_FILE: return "its header is damaged";
+    case SF_ERR_UNSUPPORTED_ENCODING: return "its encoding is not supported";
+    default: return "format not recognised";
+  }
+}
+
+// libsndfile's error text without its "Error : " prefix, which reads oddly inside a sentence.
+std::string decoder_error_text(int code) {
+  std::string text = sf_error_number(code);
+  if (text.starts_with("Error : ")) text.erase(0, 8);
+  while (!text.empty() && (text.back() == '.' || text.back() == ' ')) text.pop_back();
+  return text;
+}
+
 // More frames than any real recording has (over 6,000 years at 48 kHz): libsndfile's
 // "length unknown".
 constexpr sf_count_t kUnknownLength = sf_count_t(1) << 53;
@@ -92,10 +115,7 @@ Result<OpenedFile> open_sndfile(const std::filesystem::path& path) {
   }
   OpenedFile opened;
   opened.handle = sf_open(path.c_str(), SFM_READ, &opened.info);
-  if (!opened.handle) {
-    return Error{path.string() + ": not an audio file holdspace can read (" +
-                 sf_strerror(nullptr) + ")"};
-  }
+  if (!opened.handle) return Error{path.string() + ": not an audio file holdspace can read (" + open_failure(path) + ")"};
   if (opened.info.channels < 1 || opened.info.samplerate < 1) {
     sf_close(opened.handle);
     return Error{path.string() + ": the file's header is damaged (no channels or no sample rate)"};
@@ -182,7 +202,7 @@ std::int64_t AudioFileReader::read_stereo(float* out, std::int64_t max_frames) {
     }
     if (got <= 0) {
       if (const int err = sf_error(impl_->handle); err != SF_ERR_NO_ERROR && read_error_.empty()) {
-        read_error_ = sf_error_number(err);
+        read_error_ = decoder_error_text(err);
       }
       break;
     }

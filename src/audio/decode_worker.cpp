@@ -79,6 +79,7 @@ void DecodeWorker::attach(int slot, std::unique_ptr<TrackSource> source, std::in
   feed.producer_done.store(false, std::memory_order_relaxed);
   feed.expected_frames.store(source->expected_frames(), std::memory_order_relaxed);
   sources_[slot] = std::move(source);
+  slot_errors_[slot].clear();
   fill_slot(slot, prefill_frames, control_chunk_);
   // The rest at once: a track may be started the moment it is attached (a phase change).
   {
@@ -91,6 +92,7 @@ void DecodeWorker::attach(int slot, std::unique_ptr<TrackSource> source, std::in
 void DecodeWorker::detach(int slot) {
   std::lock_guard lock(slot_locks_[slot]);
   sources_[slot].reset();
+  slot_errors_[slot].clear();
   slots_[slot]->producer_done.store(false, std::memory_order_relaxed);
   slots_[slot]->ring.reset();
 }
@@ -126,6 +128,7 @@ std::int64_t DecodeWorker::fill_slot(int slot, std::int64_t limit, std::vector<f
   }
   if (source->finished()) {
     if (!source->error().empty()) {
+      slot_errors_[slot] = source->error();
       std::lock_guard lock(errors_lock_);
       errors_.push_back(source->error());
       errors_posted_.fetch_add(1, std::memory_order_relaxed);
@@ -134,6 +137,11 @@ std::int64_t DecodeWorker::fill_slot(int slot, std::int64_t limit, std::vector<f
     feed.producer_done.store(true, std::memory_order_release);
   }
   return written;
+}
+
+std::string DecodeWorker::decode_error(int slot) {
+  std::lock_guard lock(slot_locks_[slot]);
+  return slot_errors_[slot];
 }
 
 std::vector<std::string> DecodeWorker::take_errors() {

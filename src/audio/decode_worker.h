@@ -61,6 +61,10 @@ class DecodeWorker {
 
   // Mid-stream decode failures ("<file>: <why>"), collected for the control thread to report.
   std::vector<std::string> take_errors();
+  // Control thread: why the track attached to `slot` stopped decoding early, or empty. It is
+  // set under the slot's lock before producer_done, so by the time the mixer reports that the
+  // track played out, this already says whether it broke off. Cleared by attach and detach.
+  std::string decode_error(int slot);
 
   // Called on the worker thread (never in the audio callback) when the control thread has
   // something to handle: the mixer posted events (a track started or ended), or decoding
@@ -78,6 +82,7 @@ class DecodeWorker {
 
   std::array<StreamSlot*, kSlotCount> slots_;
   std::array<std::unique_ptr<TrackSource>, kSlotCount> sources_;
+  std::array<std::string, kSlotCount> slot_errors_;  // each guarded by its slot's lock
   std::array<std::mutex, kSlotCount> slot_locks_;
   std::vector<float> worker_chunk_;   // the worker's scratch
   std::vector<float> control_chunk_;  // the control thread's scratch, for prefills

@@ -200,13 +200,23 @@ float PlaylistPlayer::track_gain(const SlotUse& use) { return decibels_to_gain(u
 void PlaylistPlayer::free_slot_of(const MixerEvent& event) {
   SlotUse& use = slots_[event.slot];
   if (event.type == MixerEvent::Type::TrackEnded && use.started) {
-    // A track that started but gave not one frame could not be decoded: do not try it again
-    // (if it still belongs to the current list).
-    if (event.frames == 0 && use.list_tag == list_tag_ && use.entry < int(broken_.size())) {
+    const double played_seconds = double(event.frames) / engine_.sample_rate();
+    // A track that broke off mid-stream played what it had and was faded into the next one:
+    // it is skipped from there, and the record says why.
+    const std::string failure = engine_.decoder().decode_error(event.slot);
+    if (!failure.empty()) {
+      TrackEvent skipped = track_event(TrackEvent::Kind::Skipped, use);
+      skipped.played_seconds = played_seconds;
+      skipped.reason = failure;
+      track_events_.push_back(std::move(skipped));
+    }
+    // It broke off, or gave not one frame: do not try it again (if it still belongs to the
+    // current list), so a looping playlist neither breaks off on it nor reports it again.
+    if ((!failure.empty() || event.frames == 0) && use.list_tag == list_tag_ && use.entry < int(broken_.size())) {
       broken_[use.entry] = true;
     }
     TrackEvent ended = track_event(TrackEvent::Kind::Ended, use);
-    ended.played_seconds = double(event.frames) / engine_.sample_rate();
+    ended.played_seconds = played_seconds;
     track_events_.push_back(std::move(ended));
   }
   engine_.decoder().detach(event.slot);

@@ -2,7 +2,9 @@
 // time, hands it to the decode worker, and queues it in the mixer so the join is gapless (or a
 // crossfade) with the next track already buffered. Two tracks wait behind the current one, so
 // even a track shorter than a poll interval is followed on time. A track that will not open or
-// will not decode is skipped, reported once, and not tried again; the good ones still play.
+// will not decode is skipped, reported once, and not tried again; the good ones still play. One
+// that breaks off mid-stream plays what it has, fades into the next track, and is reported as
+// skipped when it ends.
 //
 // A session switches lists at each phase change (switch_to): the new list crossfades in over
 // the old one, and can start part-way in (resuming after a crash).
@@ -47,7 +49,7 @@ struct TrackEvent {
   std::string title;
   double offset_seconds = 0.0;    // where in the file it started
   double duration_seconds = 0.0;  // of what was to play from that offset
-  double played_seconds = 0.0;    // Ended: how much really played
+  double played_seconds = 0.0;    // Ended, and Skipped after breaking off: how much really played
   double gain_db = 0.0;           // the track's own gain (loudness matching), from the gain source
   std::string reason;             // Skipped: why
 };

@@ -55,6 +55,7 @@ Result<std::unique_ptr<TrackSource>> TrackSource::open(const std::filesystem::pa
   }
   source->path_ = path;
   source->output_rate_ = output_rate;
+  source->start_seconds_ = double(start_frame) / info.sample_rate;
   const double ratio = double(output_rate) / double(info.sample_rate);
   source->expected_frames_ = std::llround(double(info.frames - start_frame) * ratio);
   if (info.sample_rate != output_rate) {
@@ -113,7 +114,10 @@ std::int64_t TrackSource::decode(float* out, std::int64_t max_frames) {
   if (decode_over_) return 0;  // the resampler failed
   if (got == 0) {
     if (!reader_->read_error().empty()) {
-      fail("stopped decoding: " + reader_->read_error());
+      char at[64];
+      std::snprintf(at, sizeof at, "stopped decoding at %.1f s: ",
+                    start_seconds_ + double(decoded_) / output_rate_);
+      fail(at + reader_->read_error());
       return 0;
     }
     const std::int64_t shortfall = expected_frames_ - decoded_;

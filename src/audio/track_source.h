@@ -43,6 +43,7 @@ class TrackSource {
 
   std::filesystem::path path_;
   int output_rate_ = 0;
+  double start_seconds_ = 0.0;  // where in the file decoding began
   std::unique_ptr<AudioFileReader> reader_;
   std::unique_ptr<StereoResampler> resampler_;  // null when the file is already at the output rate
   std::vector<float> input_;                    // decoded frames waiting for the resampler
