@@ -8,6 +8,9 @@ namespace holdspace::cli {
 
 std::string session_status_line(const control::SessionSnapshot& view) {
   std::string line;
+  // First, where the eye starts: the record is what cannot wait.
+  if (!view.journal_alert.empty()) line += "! " + view.journal_alert + " | ";
+  if (view.device_lost) line += "! NO SOUND: " + view.device_problem + " | ";
   if (view.phase >= 0) {
     line += "[" + std::to_string(view.phase + 1) + "/" + std::to_string(view.phase_count) + " " +
             view.phase_name + "] " + format_duration(view.phase_elapsed_seconds) + " / " +
@@ -31,10 +34,6 @@ std::string session_status_line(const control::SessionSnapshot& view) {
   if (view.next_reminder) {
     line += " | next: " + view.next_reminder->text + " in " +
             format_duration(std::max(0.0, view.next_reminder->due_in_seconds));
-  }
-  if (view.device_lost) line += " | NO SOUND: " + view.device_problem;
-  if (view.journal_waiting > 0) {
-    line += " | JOURNAL NOT WRITTEN (" + std::to_string(view.journal_waiting) + " waiting)";
   }
   return line;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "control/journal_alert.h"
 #include "control/music_position.h"
 #include "core/wall_time.h"
 
@@ -16,6 +17,10 @@ using session::Command;
 constexpr double kDuckDownSeconds = 1.0;
 constexpr double kDuckUpSeconds = 3.0;
 constexpr double kResumeFadeSeconds = 3.0;
+// A refused write is retried this often from poll(): the record catches up within a moment of
+// the disk taking writes again, and a UI drawing 60 frames a second does not retry 60 times.
+constexpr session::Nanos kJournalRetryNs = 250'000'000;
+constexpr session::Nanos kJournalNoteNs = 60'000'000'000;  // how long "written again" stays up
 
 nlohmann::json plan_snapshot(const session::LoadedPlan& loaded, const std::string& client) {
   const session::Plan& plan = loaded.plan;
@@ -152,18 +157,57 @@ void SessionController::record(Event event) {
   event.utc_offset_minutes = utc_offset_minutes(wall);
   event.session_ns = now();
   auto written = journal_.append(event);
-  if (!written) {
-    if (journal_problem_.empty()) messages_.push_back("journal: " + written.error().message);
-    journal_problem_ = written.error().message;
-  } else {
-    event.sequence = written.value();
-    if (!journal_problem_.empty() && journal_.pending_count() == 0) {
-      messages_.push_back("journal: all waiting events are now written");
-      journal_problem_.clear();
-    }
-  }
+  if (written) event.sequence = written.value();
+  const bool caught_up = written && journal_spell_.active && journal_.pending_count() == 0;
+  if (!written) journal_refused(event, written.error().message);
   timeline_.reduce(state_, event);
   record_.push_back(std::move(event));
+  if (caught_up) journal_caught_up();
+}
+
+// The event waits in the journal's memory (or, if the journal refused it outright, is only in
+// ours); the therapist hears of it with the first refusal, not with every one.
+void SessionController::journal_refused(const Event& event, const std::string& message) {
+  journal_problem_ = message;
+  if (journal_.pending_count() == 0) {
+    messages_.push_back("journal: " + message);
+    return;
+  }
+  if (!journal_spell_.active) {
+    journal_spell_ = {true, event.wall_time_utc, event.session_ns, 0, journal_.pending_reason()};
+    last_journal_retry_ = now();
+    messages_.push_back("journal: " + journal_alert_text(journal_.pending_count(), journal_spell_.reason));
+  }
+  ++journal_spell_.held;
+}
+
+// Everything held is on disk, in order, before anything newer. The spell itself goes into the
+// record, so a review shows that these events were written late, and why.
+void SessionController::journal_caught_up() {
+  const JournalSpell spell = std::exchange(journal_spell_, {});
+  journal_problem_.clear();
+  const session::Nanos at = now();
+  journal_note_ = journal_recovered_text(spell.held, double(spell.since_ns - state_.session_started) / 1e9,
+                                         double(at - state_.session_started) / 1e9, spell.reason);
+  journal_note_until_ = at + kJournalNoteNs;
+  messages_.push_back("journal: " + journal_note_);
+  Event recovered;
+  recovered.type = EventType::JournalRecovered;
+  recovered.payload = {{"reason", spell.reason},
+                       {"since_utc", spell.since_utc},
+                       {"since_ns", spell.since_ns},
+                       {"events_held", spell.held}};
+  record(std::move(recovered));
+}
+
+void SessionController::retry_journal() {
+  if (journal_.pending_count() == 0 || now() - last_journal_retry_ < kJournalRetryNs) return;
+  last_journal_retry_ = now();
+  if (auto written = journal_.flush_pending(); !written) {
+    journal_problem_ = written.error().message;
+  } else if (journal_spell_.active) {
+    journal_caught_up();
+  }
 }
 
 Status SessionController::command(const Command& command) {
@@ -281,10 +325,7 @@ void SessionController::poll() {
     tick.type = Command::Type::Tick;
     (void)command(tick);
   }
-  if (journal_.pending_count() > 0 && journal_.flush_pending()) {
-    messages_.push_back("journal: all waiting events are now written");
-    journal_problem_.clear();
-  }
+  retry_journal();
 }
 
 SessionSnapshot SessionController::snapshot() const {
@@ -325,7 +366,12 @@ SessionSnapshot SessionController::snapshot() const {
   view.device_lost = !device_problem_.empty();
   view.device_problem = device_problem_;
   view.journal_waiting = journal_.pending_count();
-  view.journal_problem = journal_problem_;
+  if (view.journal_waiting > 0) {
+    view.journal_problem = journal_problem_;
+    view.journal_alert = journal_alert_text(view.journal_waiting, journal_.pending_reason());
+  } else if (at < journal_note_until_) {
+    view.journal_note = journal_note_;
+  }
   return view;
 }
 

@@ -49,7 +49,9 @@ struct SessionSnapshot {
   bool device_lost = false;           // the client's output is gone; the session goes on
   std::string device_problem;         // why, while it is
   std::size_t journal_waiting = 0;    // events kept in memory because the disk refused them
-  std::string journal_problem;        // why, while any wait
+  std::string journal_problem;        // why, while any wait (the journal's own words)
+  std::string journal_alert;          // while any wait: one line for the therapist, shown at once
+  std::string journal_note;           // for a minute after they are written: that they were
 };
 
 class SessionController {
@@ -77,7 +79,7 @@ class SessionController {
   // therapist told). An Error is a refusal: one line saying why, nothing changed.
   Status command(const session::Command& command);
   // Call often: reminders and timed phase changes, track events into the journal, retries of
-  // journal writes that failed.
+  // journal writes that failed (at most four times a second; each new event retries too).
   void poll();
 
   // The client's output went (DeviceWatch): recorded, shown, and the session clock runs on.
@@ -105,6 +107,9 @@ class SessionController {
   void update_level(double ramp_seconds);
   void set_listeners();
   void record_track_events();
+  void journal_refused(const journal::Event& event, const std::string& message);
+  void journal_caught_up();
+  void retry_journal();
 
   session::LoadedPlan loaded_;
   session::Timeline timeline_;
@@ -121,6 +126,19 @@ class SessionController {
   std::int64_t base_ns_ = 0;
   std::string journal_problem_;
   std::string device_problem_;  // set while the client's output is lost
+  // A spell in which the disk refuses the record: from the first event it refused until the
+  // journal's memory queue is written. It becomes a journal_recovered event when it ends.
+  struct JournalSpell {
+    bool active = false;
+    std::string since_utc;
+    session::Nanos since_ns = 0;
+    std::int64_t held = 0;  // events refused during the spell
+    std::string reason;
+  };
+  JournalSpell journal_spell_;
+  session::Nanos last_journal_retry_ = 0;
+  std::string journal_note_;
+  session::Nanos journal_note_until_ = 0;
   std::vector<std::string> messages_;
 };
 

@@ -8,7 +8,7 @@
 namespace holdspace::journal {
 namespace {
 
-constexpr std::array<std::pair<EventType, std::string_view>, 21> kNames{{
+constexpr std::array<std::pair<EventType, std::string_view>, 22> kNames{{
     {EventType::SessionStarted, "session_started"},
     {EventType::PhaseStarted, "phase_started"},
     {EventType::PhaseChangeUndone, "phase_change_undone"},
@@ -30,6 +30,7 @@ constexpr std::array<std::pair<EventType, std::string_view>, 21> kNames{{
     {EventType::DeviceRestored, "device_restored"},
     {EventType::SessionResumed, "session_resumed"},
     {EventType::SessionEnded, "session_ended"},
+    {EventType::JournalRecovered, "journal_recovered"},
 }};
 
 }  // namespace

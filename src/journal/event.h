@@ -40,6 +40,9 @@ enum class EventType {
   DeviceRestored,        // payload: device
   SessionResumed,        // payload: gap_seconds (wall time the session was not running)
   SessionEnded,          // payload: reason ("ended", ...)
+  JournalRecovered,      // the disk took writes again after refusing them (full, read-only):
+                         // payload: reason, since_utc and since_ns (the first event it refused),
+                         //          events_held (kept in memory meanwhile, now written before this)
 };
 
 std::string_view to_string(EventType type);                 // "phase_started"

@@ -99,7 +99,8 @@ json markers_json(const SessionRecord& record) {
   return markers;
 }
 
-// The smaller histories: reminders, pauses, devices, audio moves, skips, undos and resumes.
+// The smaller histories: reminders, pauses, devices, audio moves, skips, undos, resumes and
+// spells when the disk refused the record.
 json history_json(const SessionRecord& record) {
   json reminders = json::array();
   for (const ReminderRecord& reminder : record.reminders) {
@@ -123,7 +124,7 @@ json history_json(const SessionRecord& record) {
   }
   json audio = json::array();
   for (const AudioMove& move : record.audio_moves) {
-    static const char* const names[] = {"volume", "duck_on", "duck_off", "fade_out"};
+    static const char* const names[] = {"volume", "duck_on", "duck_off", "fade_out", "fade_in"};
     audio.push_back({{"at_seconds", seconds(move.at_ns)},
                      {"kind", names[static_cast<int>(move.kind)]},
                      {"value", optional_value(move.value)}});
@@ -148,9 +149,16 @@ json history_json(const SessionRecord& record) {
     resumes.push_back({{"at_seconds", seconds(resume.at_ns)},
                        {"gap_seconds", optional_value(resume.gap_seconds)}});
   }
+  json held = json::array();
+  for (const JournalOutage& outage : record.journal_outages) {
+    held.push_back({{"since_seconds", seconds(outage.since_ns)},
+                    {"written_seconds", seconds(outage.written_ns)},
+                    {"reason", outage.reason},
+                    {"events_held", outage.events_held}});
+  }
   return {{"reminders", reminders}, {"pauses", pauses},          {"device_outages", outages},
           {"audio", audio},         {"skipped_tracks", skipped}, {"undone_phase_changes", undone},
-          {"resumes", resumes}};
+          {"resumes", resumes},     {"journal_outages", held}};
 }
 
 json events_json(const std::vector<Event>& events) {

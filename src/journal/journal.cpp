@@ -3,6 +3,9 @@
 // synchronous=FULL: the commit has been fsynced).
 #include "journal/journal.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <chrono>
 #include <regex>
@@ -53,6 +56,19 @@ bool wants_reconnect(const sqlite::Failure& failure, bool connection_read_only) 
   }
 }
 
+// SQLite can lose the errno behind an I/O error (it reads errno after later calls have run),
+// and "input/output error" would send the therapist looking for a broken disk when it went
+// read-only. So the kernel is asked again: can the file still be opened for writing? Only once
+// the connection is closed (an I/O error always closes it): closing a second descriptor of a
+// file drops every POSIX lock this process holds on it, SQLite's included.
+int errno_behind(const sqlite::Failure& failure, const std::filesystem::path& file) {
+  if (failure.primary() != SQLITE_IOERR || failure.system_errno != 0) return failure.system_errno;
+  const int fd = ::open(file.c_str(), O_RDWR | O_CLOEXEC);
+  if (fd < 0) return errno;
+  ::close(fd);
+  return 0;
+}
+
 }  // namespace
 
 std::string write_failure_message(const sqlite::Failure& failure) {
@@ -81,6 +97,21 @@ std::optional<std::string> Journal::Impl::connect() {
   if (!opened) return failed("cannot open the journal");
   db = std::move(*opened);
   sqlite3_busy_timeout(db.handle(), kBusyTimeoutMs);
+  if (auto error = configure()) {
+    // Hold no file between attempts: a disk gone read-only can then be unmounted and repaired.
+    statements = Statements{};
+    db.close();
+    return error;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> Journal::Impl::configure() {
+  std::string error;
+  sqlite::Failure& failure = connect_failure;
+  const auto failed = [&](const std::string& what) {
+    return file.string() + ": " + what + " (" + sqlite::plain_reason(failure) + ")";
+  };
 
   const auto mode = db.query_text("PRAGMA journal_mode = WAL", failure);
   if (!mode) return failed("cannot open the journal");
@@ -140,6 +171,10 @@ Result<std::int64_t> Journal::Impl::next_sequence(const std::string& session_id)
   if (const auto known = last_sequence.find(session_id); known != last_sequence.end()) {
     return known->second + 1;
   }
+  if (ensure_connected()) {
+    return Error{"the journal could not be read (" + sqlite::plain_reason(connect_failure) +
+                 "): the event was not recorded"};
+  }
   auto& query = statements.max_sequence;
   query.reset().bind(1, session_id);
   const int rc = query.step();
@@ -154,12 +189,23 @@ Result<std::int64_t> Journal::Impl::next_sequence(const std::string& session_id)
   return last + 1;
 }
 
+std::optional<std::string> Journal::Impl::ensure_connected() {
+  if (db.handle()) return std::nullopt;
+  if (auto error = connect()) {
+    if (!pending.empty()) last_failure = connect_failure;
+    return error;
+  }
+  return std::nullopt;
+}
+
 Status Journal::Impl::write_pending() {
   if (pending.empty()) return ok_status();
   sqlite::Failure failure;
-  if (reconnect_before_next_write || !db.handle()) {
-    if (connect()) return Error{write_failure_message(connect_failure)};
-    reconnect_before_next_write = false;
+  if (!db.handle()) {
+    if (connect()) {
+      last_failure = connect_failure;
+      return Error{write_failure_message(connect_failure)};
+    }
   }
 
   const auto fail = [&](sqlite::Failure why) -> Status {
@@ -167,7 +213,14 @@ Status Journal::Impl::write_pending() {
       sqlite::Failure ignored;
       db.execute("ROLLBACK", ignored);
     }
-    reconnect_before_next_write = wants_reconnect(why, db.read_only());
+    if (wants_reconnect(why, db.read_only())) {
+      // Let go of the file now, not at the next attempt: while holdspace holds it open for
+      // writing, a disk that went read-only cannot be unmounted, repaired and mounted again.
+      statements = Statements{};
+      db.close();
+    }
+    if (!db.handle()) why.system_errno = errno_behind(why, file);
+    last_failure = why;
     return Error{write_failure_message(why)};
   };
 
@@ -206,6 +259,7 @@ Status Journal::Impl::write_pending() {
   }
   if (!db.execute("COMMIT", failure)) return fail(failure);
   pending.clear();
+  last_failure = {};
   return ok_status();
 }
 
@@ -258,12 +312,19 @@ std::size_t Journal::pending_count() const {
   return impl_->pending.size();
 }
 
+std::string Journal::pending_reason() const {
+  std::lock_guard lock(impl_->mutex);
+  if (impl_->pending.empty()) return {};
+  return sqlite::plain_reason(impl_->last_failure);
+}
+
 const std::filesystem::path& Journal::path() const { return impl_->file; }
 
 Result<std::string> Journal::diagnostic_pragma(const std::string& pragma) {
   static const std::regex allowed("[a-z_]+( ?= ?[A-Za-z0-9_]+)?");
   if (!std::regex_match(pragma, allowed)) return Error{"not a pragma this journal runs: '" + pragma + "'"};
   std::lock_guard lock(impl_->mutex);
+  if (auto error = impl_->ensure_connected()) return Error{*error};
   sqlite::Failure failure;
   auto value = impl_->db.query_text("PRAGMA " + pragma, failure);
   if (!value) return Error{"PRAGMA " + pragma + ": " + failure.message};

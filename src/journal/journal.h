@@ -49,6 +49,8 @@ class Journal {
   // Tries again to write what waits in memory.
   Status flush_pending();
   std::size_t pending_count() const;
+  // Why events wait, in the therapist's words ("disk full", "read-only", ...); "" when none do.
+  std::string pending_reason() const;
 
   // Review queries. sessions() lists what is on disk, newest first; the client filter ignores
   // case. events() is the session in sequence order, followed by any of its events still

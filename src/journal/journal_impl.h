@@ -44,14 +44,20 @@ struct Journal::Impl {
   std::deque<Event> pending;
   // The last sequence handed out per session (on disk or pending).
   std::unordered_map<std::string, std::int64_t> last_sequence;
-  // Set after a failure that a fresh connection may cure (the file moved, an I/O error).
-  bool reconnect_before_next_write = false;
   // Why the last connect() failed, in SQLite's terms (errno included).
   sqlite::Failure connect_failure;
+  // Why the events in `pending` are still there: the last failed write or connect.
+  sqlite::Failure last_failure;
 
-  // Opens the file, sets the pragmas, migrates and prepares. The message names the file.
+  // Opens the file, sets the pragmas, migrates and prepares. The message names the file. On
+  // failure no connection stays open (db.handle() is null), so no file is held between
+  // attempts. A failed write that a fresh connection may cure (the disk went read-only, an I/O
+  // error, the file moved) closes the connection too; the next write or query reconnects.
   std::optional<std::string> connect();
+  std::optional<std::string> configure();
   std::optional<std::string> prepare_statements();
+  // Reconnects if the connection was let go; the error says why it could not.
+  std::optional<std::string> ensure_connected();
 
   // Writes every pending event in one transaction. On failure they all stay pending.
   Status write_pending();

@@ -44,6 +44,7 @@ std::string like_prefix_pattern(const std::string& prefix) {
 
 std::vector<SessionSummary> Journal::sessions(const std::optional<std::string>& client) {
   std::lock_guard lock(impl_->mutex);
+  if (impl_->ensure_connected()) return {};
   auto& query = client ? impl_->statements.client_sessions : impl_->statements.all_sessions;
   query.reset();
   if (client) query.bind(1, *client);
@@ -55,6 +56,7 @@ std::vector<SessionSummary> Journal::sessions(const std::optional<std::string>& 
 
 Result<std::vector<Event>> Journal::events(const std::string& session_id) {
   std::lock_guard lock(impl_->mutex);
+  if (auto error = impl_->ensure_connected()) return Error{*error};
   auto& query = impl_->statements.session_events;
   query.reset().bind(1, session_id);
   std::vector<Event> found;
@@ -98,13 +100,15 @@ Result<std::vector<Event>> Journal::events(const std::string& session_id) {
 
 std::optional<std::string> Journal::unfinished_session() {
   std::lock_guard lock(impl_->mutex);
+  if (impl_->ensure_connected()) return std::nullopt;
   return first_id(impl_->statements.newest_unfinished);
 }
 
 Result<std::string> Journal::resolve_session_id(const std::string& id_or_last) {
   std::lock_guard lock(impl_->mutex);
-  auto& statements = impl_->statements;
   if (id_or_last.empty()) return Error{"give a session id, or 'last' for the newest session"};
+  if (auto error = impl_->ensure_connected()) return Error{*error};
+  auto& statements = impl_->statements;
   if (id_or_last == "last") {
     if (auto newest = first_id(statements.newest_session)) return *newest;
     return Error{"the journal has no sessions yet"};

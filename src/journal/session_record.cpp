@@ -66,6 +66,11 @@ class RecordFolder {
         record_.end_reason = payload_text(p, "reason");
         ended_at_ = t;
         break;
+      case EventType::JournalRecovered:
+        record_.journal_outages.push_back({payload_integer(p, "since_ns").value_or(t), t,
+                                           payload_text(p, "reason"),
+                                           payload_integer(p, "events_held").value_or(0)});
+        break;
     }
     last_ns_ = std::max(last_ns_, t);
   }

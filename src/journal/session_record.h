@@ -121,6 +121,15 @@ struct UndoneChange {
   int restored_phase = -1;   // the phase that continues
 };
 
+// The disk refused the record for a while (full, read-only): the events of that spell were kept
+// in memory and written when it took writes again, so the record has no gap, only a delay.
+struct JournalOutage {
+  std::int64_t since_ns = 0;    // the first event the disk refused
+  std::int64_t written_ns = 0;  // when the held events reached the disk
+  std::string reason;           // "disk full", "read-only", ...
+  std::int64_t events_held = 0;
+};
+
 // holdspace started again after a crash or power cut and carried on with this session.
 struct SessionResume {
   std::int64_t at_ns = 0;
@@ -147,6 +156,7 @@ struct SessionRecord {
   std::vector<SkippedTrack> skipped;
   std::vector<UndoneChange> undone_changes;
   std::vector<SessionResume> resumes;
+  std::vector<JournalOutage> journal_outages;
 
   bool ended = false;
   std::string end_reason;

@@ -39,6 +39,9 @@ Statement& Statement::operator=(Statement&& other) noexcept {
 }
 
 Statement& Statement::reset() {
+  // While the journal is disconnected (the disk went read-only) its statements are empty, and
+  // sqlite3_clear_bindings does not accept a null statement.
+  if (!statement_) return *this;
   sqlite3_reset(statement_);
   sqlite3_clear_bindings(statement_);
   return *this;

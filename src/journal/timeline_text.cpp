@@ -193,6 +193,12 @@ void add_others(const SessionRecord& record, std::vector<TimelineEntry>& entries
                                  : "  (not restored)";
     entries.push_back({outage.lost_ns, TimelineCategory::Other, "device lost", detail});
   }
+  for (const JournalOutage& outage : record.journal_outages) {
+    const std::string count = std::to_string(outage.events_held) + (outage.events_held == 1 ? " event" : " events");
+    entries.push_back({outage.since_ns, TimelineCategory::Other, "record held",
+                       (outage.reason.empty() ? std::string("the disk refused writes") : one_line(outage.reason)) +
+                           ": " + count + " kept in memory, written " + session_clock(outage.written_ns)});
+  }
   for (const AudioMove& move : record.audio_moves) entries.push_back(audio_entry(move));
   for (const SessionResume& resume : record.resumes) {
     entries.push_back(

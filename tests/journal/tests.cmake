@@ -11,3 +11,23 @@ catch_discover_tests(holdspace_journal_tests PROPERTIES LABELS journal TIMEOUT 1
 
 # The unit tests look at the journal's file through a connection of their own.
 target_link_libraries(holdspace_unit_tests PRIVATE SQLite::SQLite3)
+
+# The journal on real disks that fail mid-session: a tmpfs filled to ENOSPC, an ext4 image the
+# kernel turns read-only, and the command line's alert on a full disk. Root only (mount, loop
+# devices); without it these fail and say why. Label: journal.
+add_executable(holdspace_journal_fault_tests
+  journal/failing_disk.cpp
+  journal/journal_fault_test.cpp)
+target_link_libraries(holdspace_journal_fault_tests PRIVATE holdspace_test_support SQLite::SQLite3)
+target_compile_definitions(holdspace_journal_fault_tests PRIVATE HOLDSPACE_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+catch_discover_tests(holdspace_journal_fault_tests PROPERTIES LABELS journal TIMEOUT 180)
+
+add_executable(holdspace_journal_fault_cli_tests
+  journal/failing_disk.cpp
+  journal/journal_fault_cli_test.cpp)
+target_link_libraries(holdspace_journal_fault_cli_tests PRIVATE holdspace_test_support)
+target_compile_definitions(holdspace_journal_fault_cli_tests PRIVATE
+  HOLDSPACE_CLI="$<TARGET_FILE:holdspace-cli>"
+  HOLDSPACE_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+add_dependencies(holdspace_journal_fault_cli_tests holdspace-cli)
+catch_discover_tests(holdspace_journal_fault_cli_tests PROPERTIES LABELS journal RESOURCE_LOCK jack TIMEOUT 120)

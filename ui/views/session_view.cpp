@@ -53,6 +53,7 @@ void SessionView::draw(UiSession& session, const Fonts& fonts, bool& night) {
   const auto view = controller.snapshot();
   draw_clocks(view, fonts);
   draw_phase_bar(view, session.plan());
+  draw_journal_alert(view);
   draw_reminders(controller, view);
   draw_music(view, session);
   if (!view.ended) draw_controls(controller, view);
@@ -158,6 +159,24 @@ void SessionView::draw_phase_bar(const control::SessionSnapshot& view, const ses
   ImGui::Dummy(ImVec2(width, height + 12));
 }
 
+// The record comes second only to the client's ears: while the disk refuses it, a banner like
+// a reminder's, in the danger colour; once it is written again, a quiet line for a minute.
+void SessionView::draw_journal_alert(const control::SessionSnapshot& view) {
+  const Palette& p = palette();
+  if (!view.journal_alert.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(p.danger.x * 0.35f, p.danger.y * 0.35f, p.danger.z * 0.35f, 1.0f));
+    ImGui::BeginChild("journal_alert", ImVec2(0, 76), false);
+    ImGui::SetCursorPos(ImVec2(16, 20));
+    ImGui::PushTextWrapPos(ImGui::GetWindowWidth() - 16);
+    ImGui::TextColored(p.text, "%s", view.journal_alert.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+  } else if (!view.journal_note.empty()) {
+    ImGui::TextColored(p.text_dim, "%s", view.journal_note.c_str());
+  }
+}
+
 void SessionView::draw_reminders(control::SessionController& controller, const control::SessionSnapshot& view) {
   const Palette& p = palette();
   for (const auto& reminder : view.showing) {
@@ -197,10 +216,6 @@ void SessionView::draw_music(const control::SessionSnapshot& view, const UiSessi
                        "comes back by itself.", session.audio_problem().c_str());
   } else if (!session.audio_problem().empty()) {
     ImGui::TextColored(p.danger, "AUDIO DEVICE: %s", session.audio_problem().c_str());
-  }
-  if (view.journal_waiting > 0) {
-    ImGui::TextColored(p.danger, "The record could not be written (%zu events wait in memory): %s",
-                       view.journal_waiting, view.journal_problem.c_str());
   }
 }
 

@@ -19,6 +19,7 @@ class SessionView {
   void draw_not_started(UiSession& session, const Fonts& fonts);
   void draw_clocks(const control::SessionSnapshot& view, const Fonts& fonts);
   void draw_phase_bar(const control::SessionSnapshot& view, const session::Plan& plan);
+  void draw_journal_alert(const control::SessionSnapshot& view);
   void draw_reminders(control::SessionController& controller, const control::SessionSnapshot& view);
   void draw_music(const control::SessionSnapshot& view, const UiSession& session);
   void draw_controls(control::SessionController& controller, const control::SessionSnapshot& view);

@@ -9,7 +9,7 @@ using namespace holdspace::journal;
 
 TEST_CASE("event names: every type has a snake_case name that reads back", "[journal][event]") {
   std::set<std::string> seen;
-  CHECK(all_event_types().size() == 21);
+  CHECK(all_event_types().size() == 22);
   for (const EventType type : all_event_types()) {
     const std::string name(to_string(type));
     INFO(name);
@@ -27,6 +27,7 @@ TEST_CASE("event names: the stored spellings", "[journal][event]") {
   CHECK(to_string(EventType::ReminderAcknowledged) == "reminder_acknowledged");
   CHECK(to_string(EventType::DeviceRestored) == "device_restored");
   CHECK(to_string(EventType::SessionEnded) == "session_ended");
+  CHECK(to_string(EventType::JournalRecovered) == "journal_recovered");
 }
 
 TEST_CASE("event names: unknown text is no type", "[journal][event]") {
