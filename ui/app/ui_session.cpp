@@ -166,7 +166,14 @@ void UiSession::finish_preview() {
 
 void UiSession::poll() {
   watch_device();
-  if (controller_) controller_->poll();
+  if (controller_) {
+    controller_->poll();
+    constexpr std::size_t kKeep = 3;
+    for (auto& message : controller_->take_messages()) {
+      recent_messages_.push_back(std::move(message));
+      if (recent_messages_.size() > kKeep) recent_messages_.pop_front();
+    }
+  }
   if (preview_) preview_->poll();
 }
 

@@ -3,6 +3,7 @@
 // and send it commands.
 #pragma once
 
+#include <deque>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -67,6 +68,9 @@ class UiSession {
   // again at Start.
   loudness::BackgroundAnalysis& loudness() { return *loudness_; }
   std::optional<std::string> unfinished() const { return unfinished_; }
+  // The session's latest messages (a file skipped, a track not measured, the output lost),
+  // newest last: a few, so a three-hour session does not pile them up.
+  const std::deque<std::string>& recent_messages() const { return recent_messages_; }
   void poll();
 
  private:
@@ -90,6 +94,7 @@ class UiSession {
   std::unique_ptr<control::TrackPreview> preview_;  // on preview_audio_, or else on audio_
   std::string audio_problem_;
   std::optional<std::string> unfinished_;
+  std::deque<std::string> recent_messages_;
   SystemClock clock_;
   std::unique_ptr<control::SessionController> controller_;
 };

@@ -217,6 +217,7 @@ void SessionView::draw_music(const control::SessionSnapshot& view, const UiSessi
   } else if (!session.audio_problem().empty()) {
     ImGui::TextColored(p.danger, "AUDIO DEVICE: %s", session.audio_problem().c_str());
   }
+  for (const auto& message : session.recent_messages()) ImGui::TextColored(p.text_dim, "%s", message.c_str());
 }
 
 void SessionView::press_next(control::SessionController& controller, const control::SessionSnapshot& view) {
