@@ -1,10 +1,12 @@
 // The callback in this file runs on PortAudio's real-time thread. It only hands the buffer to
-// the mixer (itself real-time safe) and bumps an atomic: no allocation, no locks, no I/O, no
-// logging. It always returns paContinue: the stream is started and stopped only from the
-// control thread.
+// the mixer (itself real-time safe), reads the clock and bumps atomics: no allocation, no
+// locks, no I/O, no logging. It always returns paContinue: the stream is started and stopped
+// only from the control thread.
 #include "audio/output_stream.h"
 
 #include <portaudio.h>
+
+#include <chrono>
 
 namespace holdspace::audio {
 
@@ -72,7 +74,11 @@ bool OutputStream::active() const { return stream_ && Pa_IsStreamActive(stream_)
 
 void OutputStream::render(float* output, unsigned long frames, bool device_underflow) {
   if (device_underflow) device_underflows_.fetch_add(1, std::memory_order_relaxed);
+  // steady_clock reads the vDSO clock: no system call, no lock.
+  const auto began = std::chrono::steady_clock::now();
   mixer_.process(output, std::int64_t(frames), channels_);
+  const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+  if (frames > 0) timing_.record(took * double(sample_rate_) / double(frames));
 }
 
 }  // namespace holdspace::audio

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "audio/callback_timing.h"
 #include "audio/mixer.h"
 #include "audio/portaudio_system.h"
 #include "core/result.h"
@@ -38,6 +39,8 @@ class OutputStream {
   int sample_rate() const { return sample_rate_; }
   // Buffers the device itself reported as late (paOutputUnderflow).
   std::int64_t device_underflows() const { return device_underflows_.load(std::memory_order_relaxed); }
+  // Each callback's time as a share of its buffer's period.
+  const CallbackTiming& callback_timing() const { return timing_; }
 
  private:
   OutputStream(Mixer& mixer, OutputDeviceInfo device, int sample_rate, int channels)
@@ -51,6 +54,7 @@ class OutputStream {
   int channels_;
   void* stream_ = nullptr;  // PaStream*
   std::atomic<std::int64_t> device_underflows_{0};
+  CallbackTiming timing_;
 };
 
 }  // namespace holdspace::audio

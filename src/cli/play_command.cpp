@@ -11,6 +11,7 @@
 #include "audio/playlist_player.h"
 #include "audio/stop_ramp.h"
 #include "audio/portaudio_system.h"
+#include "cli/audio_report.h"
 #include "cli/commands.h"
 #include "cli/interrupt.h"
 #include "cli/playlist_input.h"
@@ -133,6 +134,7 @@ int play(const PlayArguments& args) {
               player.tracks_started(),
               format_duration(double(engine.mixer().output_frames()) / engine_config.sample_rate).c_str(),
               static_cast<long long>(engine.mixer().underruns()));
+  std::printf("%s\n", audio_report(stream.value()->callback_timing(), engine.mixer().underruns()).c_str());
   return 0;
 }
 

@@ -10,6 +10,7 @@
 #include <memory>
 #include <thread>
 
+#include "cli/audio_report.h"
 #include "cli/interrupt.h"
 #include "cli/journal_access.h"
 #include "cli/key_input.h"
@@ -171,6 +172,7 @@ int drive(control::SessionController& controller, control::LiveAudio& audio) {
     controller.poll();
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
   }
+  if (audio.stream) print_line(status, audio_report(audio.stream->callback_timing(), audio.engine->mixer().underruns()));
   audio.stop();
   return 0;
 }

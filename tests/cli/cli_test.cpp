@@ -110,6 +110,18 @@ TEST_CASE("play runs a playlist to its end on the JACK dummy device with no unde
   CHECK(contains(play.output, "finished: 2 tracks"));
   CHECK(contains(play.output, "0 underruns"));
   CHECK(contains(play.output, "missing.wav"));  // the bad entry is reported, the rest played
+  // The callback's own timing: about 1 s of audio at 256 frames is some 190 callbacks, each
+  // well inside its period on an idle machine.
+  const auto at = play.output.find("audio: ");
+  REQUIRE(at != std::string::npos);
+  long long callbacks = 0;
+  double worst = 0.0, p99 = 0.0;
+  REQUIRE(std::sscanf(play.output.c_str() + at, "audio: %lld callbacks, each within %lf %% of its period (99 %% within %lf",
+                      &callbacks, &worst, &p99) == 3);
+  CHECK(callbacks > 150);
+  CHECK(p99 <= worst);
+  CHECK(worst > 0.0);
+  CHECK(worst < 100.0);
 }
 
 TEST_CASE("Ctrl-C during play fades out and exits cleanly", "[cli][device]") {

@@ -1,0 +1,33 @@
+// How long the audio callback takes, as a fraction of the time the device allows it (one
+// buffer's period): the figure that says how close the audio is to an underrun. The callback
+// records each block's share itself, so recording is real-time safe: a few relaxed atomic
+// operations on a fixed table, no allocation, no lock, no I/O. Read from any thread.
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+
+namespace holdspace::audio {
+
+class CallbackTiming {
+ public:
+  // 0.1 % of the period per bin, up to 100 %; the last bin holds everything from there up.
+  static constexpr int kBins = 1001;
+  static constexpr double kBinWidth = 0.001;
+
+  // Audio thread: one block took `fraction` of its period (0.25 = a quarter).
+  void record(double fraction);
+
+  std::int64_t count() const { return count_.load(std::memory_order_relaxed); }
+  double worst() const { return worst_.load(std::memory_order_relaxed); }
+  // The share that `p` (0.99 = 99 %) of blocks stayed within: the upper edge of its bin.
+  double percentile(double p) const;
+
+ private:
+  std::array<std::atomic<std::int64_t>, kBins> bins_{};
+  std::atomic<std::int64_t> count_{0};
+  std::atomic<double> worst_{0.0};
+};
+
+}  // namespace holdspace::audio

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Benchmark: how much of each 256-frame period the audio callback uses, with the other core
+# loaded. holdspace-cli plays the Wesnoth corpus (44.1 kHz Ogg Vorbis, so the decode thread
+# resamples too) into a private JACK dummy device at 48 kHz / 256 frames, while a busy loop
+# holds the other core; the callback times itself (src/audio/callback_timing.h) and `play`
+# prints its worst and 99th-percentile share of the period.
+#   tests/bench/callback_cost.sh [path/to/holdspace-cli] [seconds] [runs]
+# Prints each run and the medians. The issue's target: the worst case under 25 % of the period.
+set -euo pipefail
+
+cli="${1:-build/bin/holdspace-cli}"
+seconds_per_run="${2:-60}"
+runs="${3:-3}"
+
+source "$(dirname "$0")/../support/wesnoth_corpus.sh"
+playlist="$cache/wesnoth.m3u"
+find "$music" -name '*.ogg' | sort > "$playlist"
+
+server="holdspace-bench-callback-$$"
+jackd -n "$server" -r -d dummy -r 48000 -p 256 >/dev/null 2>&1 &
+jack=$!
+# The other core, kept busy: the audio has one core to itself, as on a loaded appliance.
+taskset -c 1 sh -c 'while :; do :; done' &
+hog=$!
+trap 'kill $hog $jack 2>/dev/null; wait 2>/dev/null || true' EXIT
+for _ in $(seq 50); do
+  JACK_DEFAULT_SERVER="$server" "$cli" devices 2>/dev/null | grep -q JACK && break
+  sleep 0.1
+done
+
+worsts=(); p99s=()
+for run in $(seq "$runs"); do
+  # Ctrl-C after the time is up: play fades out and prints its audio report.
+  report=$(JACK_DEFAULT_SERVER="$server" timeout -s INT "$seconds_per_run" \
+             taskset -c 0 "$cli" play "$playlist" --buffer 256 --fade-in 0.5 2>&1 </dev/null | grep '^audio:' || true)
+  [ -n "$report" ] || { echo "run $run: no audio report from play" >&2; exit 1; }
+  worst=$(sed -E 's/.*each within ([0-9.]+) %.*/\1/' <<<"$report")
+  p99=$(sed -E 's/.*99 % within ([0-9.]+) %.*/\1/' <<<"$report")
+  echo "run $run: $report"
+  worsts+=("$worst"); p99s+=("$p99")
+done
+printf 'median over %d runs of %d s at 256 frames, other core busy: worst %.1f %% of the period, 99th percentile %.1f %% (target: worst under 25 %%)\n' \
+  "$runs" "$seconds_per_run" "$(printf '%s\n' "${worsts[@]}" | median)" "$(printf '%s\n' "${p99s[@]}" | median)"
