@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Soak: a whole session on a JACK dummy device at 256-frame buffers, with the other core busy.
+# A four-phase plan over 40 Wesnoth tracks (looping, crossfaded) runs through holdspace-cli run.
+# It reports underruns (must be 0), the callback's worst and 99th-percentile share of its
+# period, the program's peak memory early and late (no growth over time), and the journal's
+# event count.
+#   tests/long/soak.sh [path/to/holdspace-cli] [minutes] [speed]
+# minutes: the session's length in wall time (default 180, the real thing). speed: how much
+# faster than real time the dummy device runs (JACK dummy's -w; default 1). `soak.sh cli 18 10`
+# is the fast variant: three hours of music in 18 minutes, the plan's phases 4.5 minutes each.
+set -euo pipefail
+
+cli="$(realpath "${1:-build/bin/holdspace-cli}")"
+minutes="${2:-180}"
+speed="${3:-1}"
+
+source "$(dirname "$0")/../support/wesnoth_corpus.sh"
+work=$(mktemp -d)
+server="holdspace-soak-$$"
+find "$music" -name '*.ogg' | sort | head -40 > "$work/forty.m3u"
+phase_minutes=$(awk -v m="$minutes" 'BEGIN { print m / 4 }')
+{
+  echo 'name = "Soak"'
+  for phase in Arrival Settling Journey Return; do
+    printf '[[phase]]\nname = "%s"\nminutes = %s\nplaylist = "forty.m3u"\nat_playlist_end = "loop"\nat_time_up = "advance"\n' \
+      "$phase" "$phase_minutes"
+  done
+} > "$work/plan.toml"
+
+jackd -n "$server" -r -d dummy -r 48000 -p 256 -w $((5333 / speed)) >/dev/null 2>&1 &
+jack=$!
+taskset -c 1 sh -c 'while :; do :; done' &
+hog=$!
+trap 'kill $hog $jack 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 50); do
+  JACK_DEFAULT_SERVER="$server" "$cli" devices 2>/dev/null | grep -q JACK && break
+  sleep 0.1
+done
+
+JACK_DEFAULT_SERVER="$server" taskset -c 0 "$cli" run "$work/plan.toml" --client SOAK --buffer 256 \
+  --data-dir "$work/data" </dev/null >"$work/run.log" 2>&1 &
+run=$!
+# The program's own memory (RssAnon: heap, stacks, rings), sampled every 5 s: its peak in the
+# first tenth of the run and over the rest, so growth shows as a difference. VmHWM also counts
+# JACK's shared-memory segment (about 100 MB that every JACK client maps), so it is given apart.
+end=$((SECONDS + minutes * 60))
+early_until=$((SECONDS + minutes * 6))
+early=0; late=0; hwm="?"
+while [ "$SECONDS" -lt "$end" ] && kill -0 "$run" 2>/dev/null; do
+  sleep 5
+  anon=$(awk '/RssAnon/ { print $2 }' "/proc/$run/status" 2>/dev/null || echo 0)
+  hwm=$(awk '/VmHWM/ { print $2 }' "/proc/$run/status" 2>/dev/null || echo "$hwm")
+  if [ "$SECONDS" -lt "$early_until" ]; then
+    [ "$anon" -gt "$early" ] && early=$anon
+  else
+    [ "$anon" -gt "$late" ] && late=$anon
+  fi
+done
+kill -INT "$run" 2>/dev/null || true
+wait "$run" || true
+
+report=$(tr '\r' '\n' < "$work/run.log" | grep -a 'audio: ' | tail -1 || true)
+"$cli" export last --format csv -o "$work/events.csv" --data-dir "$work/data" >/dev/null
+events=$(($(wc -l < "$work/events.csv") - 1))
+echo "soak: ${minutes} min of session at ${speed}x (JACK dummy, 256 frames, other core busy)"
+echo "  ${report#*\! }"
+echo "  own memory (peak RssAnon): ${early} kB in the first tenth, ${late} kB after it; VmHWM with JACK's shared memory ${hwm} kB"
+echo "  journal: ${events} events"
