@@ -16,7 +16,7 @@ DEBIAN_PACKAGES := \
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps configure build test run clean
+.PHONY: all deps configure build test run bench clean
 
 all: build
 
@@ -67,6 +67,11 @@ run: build
 		done; \
 		JACK_DEFAULT_SERVER=holdspace-demo $$start; \
 	fi
+
+# Every benchmark against its peer (loudgain, ffmpeg, plain SQLite, the forced-redraw build);
+# about 40 minutes, on a quiet machine. Not part of `make test`.
+bench: build
+	tests/bench/all.sh $(BUILD_DIR)/bin
 
 clean:
 	rm -rf $(BUILD_DIR)
