@@ -1,0 +1,64 @@
+// The app during a session whose output dies: the JACK server under it is killed. The app must
+// notice at once, record device_lost in the journal (where its Session view reads it from), go
+// on running without a crash or a hang, and still close when asked.
+#include <catch2/catch.hpp>
+
+#include <signal.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <thread>
+
+#include "journal/journal.h"
+#include "support/child_process.h"
+#include "support/jack_server.h"
+#include "support/test_audio.h"
+#include "support/x_display.h"
+
+using namespace holdspace;
+using namespace std::chrono_literals;
+
+namespace {
+
+int count_lost(const std::filesystem::path& data) {
+  auto store = journal::Journal::open(data);
+  if (!store) return -1;
+  auto id = store.value()->resolve_session_id("last");
+  if (!id) return -1;
+  auto events = store.value()->events(id.value());
+  if (!events) return -1;
+  int lost = 0;
+  for (const auto& event : events.value()) lost += event.type == journal::EventType::DeviceLost ? 1 : 0;
+  return lost;
+}
+
+}  // namespace
+
+TEST_CASE("the app notices its output die mid-session, records it, and runs on", "[ui][fault]") {
+  test::XDisplay display;
+  test::JackServer jack;
+  test::TempDir dir;
+  ::setenv("DISPLAY", display.name().c_str(), 1);
+  test::ChildProcess app({HOLDSPACE_APP, "--plan", std::string(HOLDSPACE_SOURCE_DIR) + "/playlists/demo.toml",
+                          "--client", "LOST2", "--start", "--data-dir", dir.path().string()},
+                         dir / "app.log");
+  std::this_thread::sleep_for(3s);
+  REQUIRE(count_lost(dir.path()) == 0);
+
+  jack.stop();
+  const auto killed = std::chrono::steady_clock::now();
+  int lost = 0;
+  while (lost < 1 && std::chrono::steady_clock::now() - killed < 5s) {
+    std::this_thread::sleep_for(100ms);
+    lost = count_lost(dir.path());
+  }
+  INFO(test::read_text(dir / "app.log"));
+  REQUIRE(lost == 1);
+  // Within a second or so: the loss is shown as soon as the callback has been missing 0.5 s.
+  CHECK(std::chrono::steady_clock::now() - killed < 2500ms);
+
+  std::this_thread::sleep_for(2s);
+  CHECK(::kill(app.pid(), 0) == 0);  // still running
+  ::kill(app.pid(), SIGTERM);         // and it closes without hanging on the dead device
+  CHECK(app.wait(10.0) != -1);
+}
