@@ -136,3 +136,33 @@ TEST_CASE("a session killed mid-phase resumes at the right phase, track and offs
   CHECK(expected_offset > 5.0);  // 4 s of phase 2, the pause in between, and the restart
   check_ends_properly(after);
 }
+
+TEST_CASE("run says at once when its output dies, goes on recording, and still ends cleanly",
+          "[cli][session][device][fault]") {
+  test::JackServer jack;
+  test::TempDir dir;
+  test::ChildProcess run({kCli, "run", kDemoPlan, "--client", "T05", "--data-dir", dir.path().string(),
+                          "--buffer", "256"},
+                         dir / "run.log");
+  std::this_thread::sleep_for(2500ms);
+  jack.stop();
+  std::this_thread::sleep_for(2000ms);
+  const std::string during = test::read_text(dir / "run.log");
+  run.type("d");  // the therapist's commands are still recorded
+  std::this_thread::sleep_for(500ms);
+  run.type("qy\n");
+  const int exit_code = run.wait(20.0);
+  const std::string log = test::read_text(dir / "run.log");
+  INFO(log);
+  // Printed as soon as it happens (the live status line, drawn only on a terminal, says NO SOUND).
+  CHECK(during.find("! audio: the output JACK Audio Connection Kit: system has gone") != std::string::npos);
+  REQUIRE(exit_code == 0);  // no hang on the dead device at the end
+
+  const auto events = events_of_last_session(dir.path());
+  const auto lost = of_type(events, EventType::DeviceLost);
+  REQUIRE(lost.size() == 1);
+  const auto dose = of_type(events, EventType::Marker);
+  REQUIRE(dose.size() == 1);
+  CHECK(dose[0].sequence > lost[0].sequence);
+  check_ends_properly(events);
+}

@@ -212,8 +212,9 @@ void SessionView::draw_music(const control::SessionSnapshot& view, const UiSessi
   ImGui::TextColored(p.text_dim, "Ceiling %.0f dB%s%s", session.plan().max_volume_db, view.ducked ? "  ·  TALK" : "",
                      view.faded_out ? "  ·  faded out" : "");
   if (view.device_lost) {
-    ImGui::TextColored(p.danger, "NO SOUND in the client's headphones: %s. The session goes on, and the music "
-                       "comes back by itself.", session.audio_problem().c_str());
+    ImGui::TextColored(p.danger, "NO SOUND in the client's headphones: %s. The session goes on; the music comes "
+                       "back if the device plays again, or when holdspace is restarted and the session resumed.",
+                       session.audio_problem().c_str());
   } else if (!session.audio_problem().empty()) {
     ImGui::TextColored(p.danger, "AUDIO DEVICE: %s", session.audio_problem().c_str());
   }
