@@ -14,16 +14,19 @@ DEBIAN_PACKAGES := \
 	libglfw3-dev libimgui-dev libstb-dev libgl-dev libgl1-mesa-dri fonts-dejavu-core \
 	xvfb xauth xdotool libx11-dev
 
+# Only `make fuzz` needs these: Debian's clang and its libFuzzer and sanitizer runtimes.
+FUZZ_PACKAGES := clang libclang-rt-14-dev
+
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps configure build test run bench clean
+.PHONY: all deps fuzz-deps configure build test run bench fuzz clean
 
 all: build
 
 # Install only what is missing, and refresh the package lists only when something is.
-deps:
+define install_missing
 	@missing=""; \
-	for p in $(DEBIAN_PACKAGES); do \
+	for p in $(1); do \
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -31,6 +34,13 @@ deps:
 		$(SUDO) apt-get update -q && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $$missing; \
 	fi
+endef
+
+deps:
+	$(call install_missing,$(DEBIAN_PACKAGES))
+
+fuzz-deps: deps
+	$(call install_missing,$(FUZZ_PACKAGES))
 
 configure: deps
 	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
@@ -73,5 +83,19 @@ run: build
 bench: build
 	tests/bench/all.sh $(BUILD_DIR)/bin
 
+# libFuzzer targets for the playlist readers, the plan parser and the decode path, each run for
+# FUZZ_SECONDS, one after another. Built with clang, ASan and UBSan in their own build dir; the
+# seeds come from the unit tests' files, so the normal build's unit tests are built first.
+# Inputs that crash are kept in $(FUZZ_BUILD_DIR)/fuzz/crashes/; any crash fails the target.
+FUZZ_BUILD_DIR ?= build-fuzz
+FUZZ_SECONDS   ?= 60
+
+fuzz: configure fuzz-deps
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target holdspace_unit_tests
+	cmake -S . -B $(FUZZ_BUILD_DIR) -DHOLDSPACE_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	cmake --build $(FUZZ_BUILD_DIR) -j $(JOBS) --target fuzzers
+	tests/fuzz/make_seeds.sh . $(BUILD_DIR)/bin/holdspace_unit_tests $(FUZZ_BUILD_DIR)/fuzz/seeds
+	tests/fuzz/run_fuzzers.sh $(FUZZ_BUILD_DIR)/bin $(FUZZ_BUILD_DIR)/fuzz/seeds $(FUZZ_BUILD_DIR)/fuzz $(FUZZ_SECONDS)
+
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(FUZZ_BUILD_DIR)

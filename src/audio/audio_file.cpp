@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "audio/channel_downmix.h"
+#include "audio/memory_sound_file.h"
 
 namespace holdspace::audio {
 namespace {
@@ -109,6 +110,29 @@ struct OpenedFile {
   SF_INFO info{};
 };
 
+// What every opened file must have before it is played, whether it came from disk or memory.
+// name is the path, or what stands for it in messages.
+Result<OpenedFile> check_opened(OpenedFile opened, const std::string& name) {
+  if (!opened.handle) {
+    return Error{name + ": not an audio file holdspace can read (" + sf_strerror(nullptr) + ")"};
+  }
+  if (opened.info.channels < 1 || opened.info.samplerate < 1) {
+    sf_close(opened.handle);
+    return Error{name + ": the file's header is damaged (no channels or no sample rate)"};
+  }
+  if (opened.info.frames <= 0) {
+    sf_close(opened.handle);
+    return Error{name + ": contains no audio"};
+  }
+  // libsndfile says SF_COUNT_MAX when it cannot find the end (an Ogg file cut off mid-page).
+  // Such a file has no length to plan a session around; it is reported, not played.
+  if (opened.info.frames >= kUnknownLength) {
+    sf_close(opened.handle);
+    return Error{name + ": the file is damaged: its length cannot be read (is it cut short?)"};
+  }
+  return opened;
+}
+
 Result<OpenedFile> open_sndfile(const std::filesystem::path& path) {
   if (auto problem = access_problem(path); !problem.empty()) {
     return Error{path.string() + ": " + problem};
@@ -116,21 +140,7 @@ Result<OpenedFile> open_sndfile(const std::filesystem::path& path) {
   OpenedFile opened;
   opened.handle = sf_open(path.c_str(), SFM_READ, &opened.info);
   if (!opened.handle) return Error{path.string() + ": not an audio file holdspace can read (" + open_failure(path) + ")"};
-  if (opened.info.channels < 1 || opened.info.samplerate < 1) {
-    sf_close(opened.handle);
-    return Error{path.string() + ": the file's header is damaged (no channels or no sample rate)"};
-  }
-  if (opened.info.frames <= 0) {
-    sf_close(opened.handle);
-    return Error{path.string() + ": contains no audio"};
-  }
-  // libsndfile says SF_COUNT_MAX when it cannot find the end (an Ogg file cut off mid-page).
-  // Such a file has no length to plan a session around; it is reported, not played.
-  if (opened.info.frames >= kUnknownLength) {
-    sf_close(opened.handle);
-    return Error{path.string() + ": the file is damaged: its length cannot be read (is it cut short?)"};
-  }
-  return opened;
+  return check_opened(opened, path.string());
 }
 
 AudioFileInfo describe(const SF_INFO& info, SNDFILE* handle) {
@@ -157,6 +167,8 @@ Result<AudioFileInfo> probe_audio_file(const std::filesystem::path& path) {
 
 struct AudioFileReader::Impl {
   SNDFILE* handle = nullptr;
+  SF_INFO info{};
+  MemorySoundFile memory;  // the bytes read from, for a reader opened on memory
   std::vector<ChannelWeights> weights;
   std::vector<float> scratch;  // one chunk of the file's own channels, for the downmix
   ~Impl() {
@@ -169,7 +181,26 @@ Result<std::unique_ptr<AudioFileReader>> AudioFileReader::open(const std::filesy
   if (!opened) return opened.error();
   auto impl = std::make_unique<Impl>();
   impl->handle = opened->handle;
-  const int channels = opened->info.channels;
+  impl->info = opened->info;
+  return adopt(std::move(impl));
+}
+
+Result<std::unique_ptr<AudioFileReader>> AudioFileReader::open_memory(std::string_view bytes,
+                                                                      const std::string& name) {
+  // The Impl comes first: libsndfile keeps a pointer to its MemorySoundFile.
+  auto impl = std::make_unique<Impl>();
+  impl->memory.bytes = bytes;
+  OpenedFile opened;
+  opened.handle = open_memory_sound_file(impl->memory, opened.info);
+  auto checked = check_opened(opened, name);
+  if (!checked) return checked.error();
+  impl->handle = checked->handle;
+  impl->info = checked->info;
+  return adopt(std::move(impl));
+}
+
+std::unique_ptr<AudioFileReader> AudioFileReader::adopt(std::unique_ptr<Impl> impl) {
+  const int channels = impl->info.channels;
   if (channels != 2) {
     std::vector<int> roles(channels);
     if (sf_command(impl->handle, SFC_GET_CHANNEL_MAP_INFO, roles.data(),
@@ -179,7 +210,7 @@ Result<std::unique_ptr<AudioFileReader>> AudioFileReader::open(const std::filesy
     impl->weights = downmix_weights(channels, roles);
     impl->scratch.resize(std::size_t(kChunkFrames) * channels);
   }
-  AudioFileInfo info = describe(opened->info, impl->handle);
+  AudioFileInfo info = describe(impl->info, impl->handle);
   return std::unique_ptr<AudioFileReader>(new AudioFileReader(std::move(impl), std::move(info)));
 }
 

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "core/result.h"
 
@@ -31,6 +32,10 @@ Result<AudioFileInfo> probe_audio_file(const std::filesystem::path& path);
 class AudioFileReader {
  public:
   static Result<std::unique_ptr<AudioFileReader>> open(const std::filesystem::path& path);
+  // The same checks and decoding for a whole file's bytes already in memory; name stands for
+  // the path in messages. The bytes must outlive the reader.
+  static Result<std::unique_ptr<AudioFileReader>> open_memory(std::string_view bytes,
+                                                              const std::string& name);
   ~AudioFileReader();
   AudioFileReader(const AudioFileReader&) = delete;
   AudioFileReader& operator=(const AudioFileReader&) = delete;
@@ -50,6 +55,8 @@ class AudioFileReader {
  private:
   struct Impl;
   explicit AudioFileReader(std::unique_ptr<Impl> impl, AudioFileInfo info);
+  // Sets up the downmix for an opened, checked file and wraps it.
+  static std::unique_ptr<AudioFileReader> adopt(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
   AudioFileInfo info_;
   std::string read_error_;

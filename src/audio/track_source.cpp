@@ -42,8 +42,14 @@ Result<std::unique_ptr<TrackSource>> TrackSource::open(const std::filesystem::pa
                                                        int output_rate, double start_seconds) {
   auto reader = AudioFileReader::open(path);
   if (!reader) return reader.error();
+  return from_reader(std::move(reader).value(), path, output_rate, start_seconds);
+}
+
+Result<std::unique_ptr<TrackSource>> TrackSource::from_reader(std::unique_ptr<AudioFileReader> reader,
+                                                              const std::filesystem::path& path,
+                                                              int output_rate, double start_seconds) {
   std::unique_ptr<TrackSource> source(new TrackSource());
-  source->reader_ = std::move(reader.value());
+  source->reader_ = std::move(reader);
   const AudioFileInfo& info = source->reader_->info();
 
   std::int64_t start_frame = 0;

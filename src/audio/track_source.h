@@ -25,6 +25,10 @@ class TrackSource {
   // start_seconds > 0 starts part-way in (resuming a session at the right offset).
   static Result<std::unique_ptr<TrackSource>> open(const std::filesystem::path& path,
                                                    int output_rate, double start_seconds = 0.0);
+  // The same on a reader already open (on memory, say); path is only used in messages.
+  static Result<std::unique_ptr<TrackSource>> from_reader(std::unique_ptr<AudioFileReader> reader,
+                                                          const std::filesystem::path& path,
+                                                          int output_rate, double start_seconds = 0.0);
 
   // Writes up to max_frames stereo frames. Returns how many; 0 once finished().
   std::int64_t produce(float* out, std::int64_t max_frames);

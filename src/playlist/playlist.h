@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
@@ -34,6 +35,9 @@ struct Playlist {
 // Fails only when the playlist file itself cannot be read or is of no known format; a bad entry
 // becomes a problem and the good entries are kept.
 Result<Playlist> read_playlist(const std::filesystem::path& playlist_path);
+// The same for a playlist's bytes already in memory. playlist_path is not opened: its extension
+// names the format, its folder is where relative entries resolve, and messages name it.
+Result<Playlist> read_playlist_bytes(std::string_view bytes, const std::filesystem::path& playlist_path);
 
 // Writes an M3U8 with #EXTINF durations (rounded to whole seconds, -1 when unknown). Paths under
 // the playlist's folder are written relative to it, others absolute.

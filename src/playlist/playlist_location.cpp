@@ -1,6 +1,7 @@
 // Location resolution: file URIs, percent-encoding, relative paths, and refusing the network.
 #include "playlist/playlist_location.h"
 
+#include "core/message_text.h"
 #include "playlist/playlist_text.h"
 
 namespace holdspace::playlist {
@@ -41,7 +42,7 @@ Result<std::filesystem::path> to_absolute(std::string_view local, const std::fil
   if (local.empty()) return Error{"empty location"};
   // A "%00" would silently cut the name short at the system call.
   if (local.find('\0') != std::string_view::npos) {
-    return Error{"not a valid file name: " + std::string(written)};
+    return Error{"not a valid file name: " + message_text(written)};
   }
   std::filesystem::path path{std::string(local)};
   if (path.is_relative()) path = folder / path;
@@ -56,7 +57,7 @@ Result<std::filesystem::path> resolve_file_uri(std::string_view written,
     const std::size_t slash = rest.find('/');
     const std::string host = ascii_lower(rest.substr(0, slash));
     if (slash == std::string_view::npos || (!host.empty() && host != "localhost")) {
-      return Error{"files on another computer are not supported offline: " + std::string(written)};
+      return Error{"files on another computer are not supported offline: " + message_text(written)};
     }
     rest.remove_prefix(slash);
   }
@@ -98,7 +99,7 @@ Result<std::filesystem::path> resolve_location(std::string_view written,
   const bool is_url = scheme > 0 && (syntax == LocationSyntax::uri ||
                                      written.substr(scheme + 1, 2) == "//");
   if (is_url) {
-    return Error{"streams and URLs are not supported offline: " + std::string(written)};
+    return Error{"streams and URLs are not supported offline: " + message_text(written)};
   }
   if (syntax == LocationSyntax::uri) return to_absolute(decode_uri_path(written), folder, written);
   return to_absolute(written, folder, written);

@@ -1,5 +1,6 @@
-// read_playlist: loads the file, picks the format (by extension, then by content) and hands the
-// bytes to that format's reader. Only a playlist that cannot be read at all is an error here.
+// read_playlist: loads the file; read_playlist_bytes picks the format (by extension, then by
+// content) and hands the bytes to that format's reader. Only a playlist that cannot be read at
+// all is an error here.
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -75,18 +76,21 @@ Result<std::string> read_bytes(const std::filesystem::path& path) {
 Result<Playlist> read_playlist(const std::filesystem::path& playlist_path) {
   Result<std::string> bytes = read_bytes(playlist_path);
   if (!bytes) return bytes.error();
+  return read_playlist_bytes(*bytes, playlist_path);
+}
 
+Result<Playlist> read_playlist_bytes(std::string_view bytes, const std::filesystem::path& playlist_path) {
   std::optional<Format> format = format_from_extension(playlist_path);
-  if (!format) format = format_from_content(*bytes);
+  if (!format) format = format_from_content(bytes);
   if (!format) return not_a_playlist(playlist_path);
 
   if (*format != Format::xspf) {
     // Notepad's "Unicode" is UTF-16; saying so is kinder than a page of "file not found".
-    if (starts_with_utf16_bom(*bytes)) {
+    if (starts_with_utf16_bom(bytes)) {
       return Error{playlist_path.string() + ": saved as UTF-16; save it as UTF-8 and try again"};
     }
     // A NUL byte means binary, usually an audio file given where its playlist was meant.
-    if (bytes->find('\0') != std::string::npos) return not_a_playlist(playlist_path);
+    if (bytes.find('\0') != std::string_view::npos) return not_a_playlist(playlist_path);
   }
 
   const std::filesystem::path folder =
@@ -94,16 +98,16 @@ Result<Playlist> read_playlist(const std::filesystem::path& playlist_path) {
   Playlist playlist;
   switch (*format) {
     case Format::m3u:
-      playlist = read_m3u_lines(split_playlist_lines(*bytes, TextEncoding::utf8_or_latin1), folder);
+      playlist = read_m3u_lines(split_playlist_lines(bytes, TextEncoding::utf8_or_latin1), folder);
       break;
     case Format::m3u8:
-      playlist = read_m3u_lines(split_playlist_lines(*bytes, TextEncoding::utf8), folder);
+      playlist = read_m3u_lines(split_playlist_lines(bytes, TextEncoding::utf8), folder);
       break;
     case Format::pls:
-      playlist = read_pls_lines(split_playlist_lines(*bytes, TextEncoding::utf8_or_latin1), folder);
+      playlist = read_pls_lines(split_playlist_lines(bytes, TextEncoding::utf8_or_latin1), folder);
       break;
     case Format::xspf: {
-      Result<Playlist> xspf = read_xspf(*bytes, playlist_path, folder);
+      Result<Playlist> xspf = read_xspf(bytes, playlist_path, folder);
       if (!xspf) return xspf.error();
       playlist = std::move(xspf).value();
       break;

@@ -4,11 +4,15 @@
 #include <algorithm>
 #include <utility>
 
+#include "core/message_text.h"
+
 namespace holdspace::session {
 namespace {
 
+// What a plan says (a name, a path) is quoted in these; one with a line break in it must not
+// break the message in two.
 std::string sentence(const std::string& what, const std::string& todo) {
-  return todo.empty() ? what : what + " (" + todo + ")";
+  return message_text(todo.empty() ? what : what + " (" + todo + ")");
 }
 
 }  // namespace

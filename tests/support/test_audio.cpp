@@ -1,5 +1,7 @@
 #include "support/test_audio.h"
 
+#include "support/kept_test_files.h"
+
 #include <unistd.h>
 
 #include <algorithm>
@@ -41,6 +43,7 @@ void write_audio(const std::filesystem::path& path, int format, int rate, int ch
     sf_writef_float(file, block.data(), count);
   }
   sf_close(file);
+  keep_test_file(path);
 }
 
 SampleFunction sine(double hz, int rate, float amplitude, std::int64_t phase_frames) {

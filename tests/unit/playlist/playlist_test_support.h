@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "playlist/playlist.h"
+#include "support/kept_test_files.h"
 
 namespace holdspace::playlist::test {
 
@@ -47,7 +48,9 @@ inline void write_file(const std::filesystem::path& path, std::string_view bytes
   std::filesystem::create_directories(path.parent_path());
   std::ofstream out(path, std::ios::binary);
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.close();
   REQUIRE(out.good());
+  holdspace::test::keep_test_file(path);
 }
 
 inline std::string read_file(const std::filesystem::path& path) {

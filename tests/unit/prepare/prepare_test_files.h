@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "support/kept_test_files.h"
 #include "support/test_audio.h"
 
 namespace holdspace::test {
@@ -17,7 +18,9 @@ inline void write_text(const std::filesystem::path& path, std::string_view text)
   std::filesystem::create_directories(path.parent_path());
   std::ofstream out(path, std::ios::binary);
   out.write(text.data(), static_cast<std::streamsize>(text.size()));
+  out.close();
   REQUIRE(out.good());
+  keep_test_file(path);
 }
 
 // A mono 440 Hz tone at a low rate: real audio, small and quick to write.

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "session/plan.h"
+#include "support/kept_test_files.h"
 #include "support/test_audio.h"
 
 namespace holdspace::session::test {
@@ -17,7 +18,9 @@ inline void write_file(const std::filesystem::path& path, std::string_view text)
   std::filesystem::create_directories(path.parent_path());
   std::ofstream out(path, std::ios::binary);
   out.write(text.data(), static_cast<std::streamsize>(text.size()));
+  out.close();
   REQUIRE(out.good());
+  holdspace::test::keep_test_file(path);
 }
 
 // The folder a test plan lives in:
