@@ -29,14 +29,16 @@ for run in $(seq "$runs"); do
   ours+=("$o"); theirs+=("$t")
 done
 
-# Agreement, file by file: our JSON against loudgain's tab-separated list.
+# Agreement, file by file: our JSON against loudgain's tab-separated list. A file that one of
+# them cannot measure (the corpus has a silent track: we refuse it, loudgain says -inf) is left
+# out of the comparison.
 cache_dir=$(mktemp -d)
 "$cli" analyze "${files[@]}" --json --data-dir "$cache_dir" 2>/dev/null |
-  awk -F'"' '/"file"/ { f = $4 } /"integrated_lufs"/ { split($3, v, /[:,]/); print f "\t" v[2] + 0 }' | sort > "$copy/ours.tsv" || true
+  awk -F'"' '/"file"/ { f = $4 } /"integrated_lufs"/ { split($3, v, /[:,]/); if (v[2] ~ /[0-9]/) print f "\t" v[2] + 0 }' | sort > "$copy/ours.tsv" || true
 rm -rf "$cache_dir"
-loudgain -s s -q -O "${files[@]}" 2>/dev/null | awk -F'\t' 'NR > 1 { split($2, v, " "); print $1 "\t" v[1] }' | sort > "$copy/theirs.tsv" || true
+loudgain -s s -q -O "${files[@]}" 2>/dev/null | awk -F'\t' 'NR > 1 { split($2, v, " "); if (v[1] ~ /[0-9]/) print $1 "\t" v[1] }' | sort > "$copy/theirs.tsv" || true
 worst=$(join -t $'\t' "$copy/ours.tsv" "$copy/theirs.tsv" |
-  awk -F'\t' '{ d = $2 - $3; if (d < 0) d = -d; if (d > w) w = d; n++ } END { printf "%.2f LU over %d files", w, n }')
+  awk -F'\t' '{ d = $2 - $3; if (d < 0) d = -d; if (d > w) w = d; n++ } END { printf "%.2f LU over the %d files both measure", w, n }')
 
 ours_median=$(printf '%s\n' "${ours[@]}" | median)
 theirs_median=$(printf '%s\n' "${theirs[@]}" | median)
