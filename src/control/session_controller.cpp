@@ -64,8 +64,15 @@ Result<std::unique_ptr<SessionController>> SessionController::begin(const sessio
   if (plan.plan.listener_pairs() > engine.mixer().listener_pairs()) {
     return Error{"the plan has two listeners, but the audio was opened for one (channels 1-2 only)"};
   }
-  std::unique_ptr<SessionController> controller(new SessionController(
-      plan, journal::new_session_id(client), client, journal, clock, engine, loudness_dir));
+  // new_session_id only knows this process's ids. Another holdspace (the one that crashed, or
+  // the CLI after the UI) may have begun a session for this client in the same second; the
+  // journal would then refuse the second session_started and file this session's events under
+  // that one. So the id must be new to the journal too.
+  const std::string base_id = journal::new_session_id(client);
+  std::string id = base_id;
+  for (int n = 2; journal.events(id).ok(); ++n) id = base_id + "-" + std::to_string(n);
+  std::unique_ptr<SessionController> controller(
+      new SessionController(plan, id, client, journal, clock, engine, loudness_dir));
   Event started;
   started.type = EventType::SessionStarted;
   started.payload = plan_snapshot(plan, client);

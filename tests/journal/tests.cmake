@@ -31,3 +31,18 @@ target_compile_definitions(holdspace_journal_fault_cli_tests PRIVATE
   HOLDSPACE_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 add_dependencies(holdspace_journal_fault_cli_tests holdspace-cli)
 catch_discover_tests(holdspace_journal_fault_cli_tests PROPERTIES LABELS journal RESOURCE_LOCK jack TIMEOUT 120)
+
+# The session kill test: session_runner runs sessions through the real controller, journal and
+# (offline) engine until it is SIGKILLed; the driver checks the file and resumes after every
+# kill. 20 kills here; tests/long/session_kills.sh runs 100.
+add_executable(session_runner journal/session_runner_main.cpp)
+target_link_libraries(session_runner PRIVATE holdspace_core SQLite::SQLite3)
+target_sources(holdspace_journal_tests PRIVATE
+  journal/session_kill_test.cpp
+  journal/kill_room.cpp
+  journal/runner_report.cpp
+  journal/session_id_clash_test.cpp)
+target_compile_definitions(holdspace_journal_tests PRIVATE
+  SESSION_RUNNER="$<TARGET_FILE:session_runner>"
+  HOLDSPACE_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+add_dependencies(holdspace_journal_tests session_runner)
