@@ -10,26 +10,25 @@ runs="${2:-3}"
 here="$(dirname "$0")"
 summary=()
 
-# Runs one benchmark, shows all it prints, and keeps its last line for the summary.
+# Runs one benchmark, shows all it prints, and keeps the lines matching `pattern` (its figures)
+# for the summary.
 bench() {
-  local name="$1"
-  shift
+  local name="$1" pattern="$2"
+  shift 2
   echo "== $name: $*"
   local out
-  out=$("$@" 2>&1 | tee /dev/stderr | tail -1)
-  summary+=("$(printf '%-34s %s' "$name" "$out")")
+  out=$("$@" 2>&1 | tee /dev/stderr | grep -E "$pattern")
+  summary+=("$name" "$(sed 's/^ */    /' <<<"$out")")
 }
 
-bench "analysis vs loudgain"              "$here/analysis_vs_loudgain.sh" "$bin/holdspace-cli" "$runs"
-bench "render vs ffmpeg"                  "$here/render_vs_ffmpeg.sh" "$bin/holdspace-cli" "$runs"
-bench "preflight (3 h) vs ffmpeg"         "$here/preflight_vs_ffmpeg.sh" "$bin/holdspace-cli" "$runs"
-bench "callback cost, 256 frames"         "$here/callback_cost.sh" "$bin/holdspace-cli" 60 "$runs"
-bench "UI idle vs forced redraw"          "$here/ui_idle.sh" "$bin" 60 "$runs"
-bench "memory, 3 h of music (soak, 10x)"  "$here/../long/soak.sh" "$bin/holdspace-cli" 18 10
-bench "journal append+commit"             "$here/journal_latency.sh" "$bin" 2000 "$runs"
-if [ -x "$here/journal_sessions.sh" ]; then
-  bench "journal with 2,000 sessions"     "$here/journal_sessions.sh" "$bin/holdspace-cli" "$runs"
-fi
+bench "analysis vs loudgain"             '^median'       "$here/analysis_vs_loudgain.sh" "$bin/holdspace-cli" "$runs"
+bench "render vs ffmpeg"                 '^median'       "$here/render_vs_ffmpeg.sh" "$bin/holdspace-cli" "$runs"
+bench "preflight (3 h) vs ffmpeg"        '^median'       "$here/preflight_vs_ffmpeg.sh" "$bin/holdspace-cli" "$runs"
+bench "callback cost, 256 frames"        '^median'       "$here/callback_cost.sh" "$bin/holdspace-cli" 60 "$runs"
+bench "UI idle vs forced redraw"         'idle loop|forced redraw|ratio' "$here/ui_idle.sh" "$bin" 60 "$runs"
+bench "soak: 3 h of music at 10x"        'audio:|memory|journal:' "$here/../long/soak.sh" "$bin/holdspace-cli" 18 10
+bench "journal append+commit"            '^median'       "$here/journal_latency.sh" "$bin" 2000 "$runs"
+bench "journal with 2,000 sessions"      'list:|open:|export|target' "$here/journal_sessions.sh" "$bin/holdspace-cli" 15
 
 echo
 echo "== summary ($(date -u +%Y-%m-%d), $(nproc) cores)"

@@ -17,7 +17,9 @@ playlist="$cache/wesnoth.m3u"
 find "$music" -name '*.ogg' | sort > "$playlist"
 
 server="holdspace-bench-callback-$$"
-jackd -n "$server" -r -d dummy -r 48000 -p 256 >/dev/null 2>&1 &
+# Realtime scheduling (-R), as a session-room machine runs JACK: the callback then waits for no
+# ordinary process. (The tests use -r, no realtime, since a CI machine may not grant it.)
+jackd -n "$server" -R -d dummy -r 48000 -p 256 >/dev/null 2>&1 &
 jack=$!
 # The other core, kept busy: the audio has one core to itself, as on a loaded appliance.
 taskset -c 1 sh -c 'while :; do :; done' &

@@ -83,7 +83,7 @@ measure() {
   app=""
 }
 
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+source "$(dirname "$0")/../support/bench_stats.sh"
 
 : > "$work/idle"
 : > "$work/always"

@@ -27,7 +27,8 @@ phase_minutes=$(awk -v m="$minutes" 'BEGIN { print m / 4 }')
   done
 } > "$work/plan.toml"
 
-jackd -n "$server" -r -d dummy -r 48000 -p 256 -w $((5333 / speed)) >/dev/null 2>&1 &
+# Realtime scheduling (-R), as a session-room machine runs JACK.
+jackd -n "$server" -R -d dummy -r 48000 -p 256 -w $((5333 / speed)) >/dev/null 2>&1 &
 jack=$!
 taskset -c 1 sh -c 'while :; do :; done' &
 hog=$!
