@@ -79,7 +79,7 @@ run: build
 	fi
 
 # Every benchmark against its peer (loudgain, ffmpeg, plain SQLite, the forced-redraw build);
-# about 40 minutes, on a quiet machine. Not part of `make test`.
+# about an hour, on a quiet machine. Not part of `make test`.
 bench: build
 	tests/bench/all.sh $(BUILD_DIR)/bin
 

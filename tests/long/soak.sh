@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
-# Soak: a whole session on a JACK dummy device at 256-frame buffers, with the other core busy.
+# Soak: a whole session on a JACK dummy device (256-frame periods), with the other core busy.
 # A four-phase plan over 40 Wesnoth tracks (looping, crossfaded) runs through holdspace-cli run.
 # It reports underruns (must be 0), the callback's worst and 99th-percentile share of its
 # period, the program's peak memory early and late (no growth over time), and the journal's
 # event count.
-#   tests/long/soak.sh [path/to/holdspace-cli] [minutes] [speed]
-# minutes: the session's length in wall time (default 180, the real thing). speed: how much
-# faster than real time the dummy device runs (JACK dummy's -w; default 1). `soak.sh cli 18 10`
-# is the fast variant: three hours of music in 18 minutes, the plan's phases 4.5 minutes each.
+#   tests/long/soak.sh [path/to/holdspace-cli] [minutes] [period]
+# minutes: the session's length (default 180, the real thing; the plan's four phases share it).
+# period: frames per JACK period (default 256). The faster variants: `soak.sh cli 30` (half an
+# hour), and `soak.sh cli 30 64` (a 1.3 ms period: four times the callbacks, the harder test).
+# JACK's dummy driver keeps real time whatever its -w says, so a run takes as long as it plays.
 set -euo pipefail
 
 cli="$(realpath "${1:-build/bin/holdspace-cli}")"
 minutes="${2:-180}"
-speed="${3:-1}"
+period="${3:-256}"
 
 source "$(dirname "$0")/../support/wesnoth_corpus.sh"
 work=$(mktemp -d)
@@ -28,7 +29,7 @@ phase_minutes=$(awk -v m="$minutes" 'BEGIN { print m / 4 }')
 } > "$work/plan.toml"
 
 # Realtime scheduling (-R), as a session-room machine runs JACK.
-jackd -n "$server" -R -d dummy -r 48000 -p 256 -w $((5333 / speed)) >/dev/null 2>&1 &
+jackd -n "$server" -R -d dummy -r 48000 -p "$period" >/dev/null 2>&1 &
 jack=$!
 taskset -c 1 sh -c 'while :; do :; done' &
 hog=$!
@@ -38,7 +39,7 @@ for _ in $(seq 50); do
   sleep 0.1
 done
 
-JACK_DEFAULT_SERVER="$server" taskset -c 0 "$cli" run "$work/plan.toml" --client SOAK --buffer 256 \
+JACK_DEFAULT_SERVER="$server" taskset -c 0 "$cli" run "$work/plan.toml" --client SOAK --buffer "$period" \
   --data-dir "$work/data" </dev/null >"$work/run.log" 2>&1 &
 run=$!
 # The program's own memory (RssAnon: heap, stacks, rings), sampled every 5 s: its peak in the
@@ -63,7 +64,7 @@ wait "$run" || true
 report=$(tr '\r' '\n' < "$work/run.log" | grep -a 'audio: ' | tail -1 || true)
 "$cli" export last --format csv -o "$work/events.csv" --data-dir "$work/data" >/dev/null
 events=$(($(wc -l < "$work/events.csv") - 1))
-echo "soak: ${minutes} min of session at ${speed}x (JACK dummy, 256 frames, other core busy)"
+echo "soak: ${minutes} min of session (JACK dummy, realtime, ${period}-frame periods, other core busy)"
 echo "  ${report#*\! }"
 echo "  own memory (peak RssAnon): ${early} kB in the first tenth, ${late} kB after it; VmHWM with JACK's shared memory ${hwm} kB"
 echo "  journal: ${events} events"
