@@ -20,7 +20,9 @@ double CallbackTiming::percentile(double p) const {
   std::int64_t seen = 0;
   for (int bin = 0; bin < kBins; ++bin) {
     seen += bins_[std::size_t(bin)].load(std::memory_order_relaxed);
-    if (seen >= wanted) return double(bin + 1) * kBinWidth;
+    if (seen < wanted) continue;
+    if (bin == kBins - 1) return worst();  // the overflow bin has no upper edge
+    return std::min(double(bin + 1) * kBinWidth, worst());  // never past the worst
   }
   return worst();
 }

@@ -21,7 +21,8 @@ class CallbackTiming {
 
   std::int64_t count() const { return count_.load(std::memory_order_relaxed); }
   double worst() const { return worst_.load(std::memory_order_relaxed); }
-  // The share that `p` (0.99 = 99 %) of blocks stayed within: the upper edge of its bin.
+  // The share that `p` (0.99 = 99 %) of blocks stayed within: the upper edge of its bin, or the
+  // worst block if that is lower.
   double percentile(double p) const;
 
  private:

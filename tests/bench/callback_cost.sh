@@ -17,18 +17,9 @@ playlist="$cache/wesnoth.m3u"
 find "$music" -name '*.ogg' | sort > "$playlist"
 
 server="holdspace-bench-callback-$$"
-# Realtime scheduling (-R), as a session-room machine runs JACK: the callback then waits for no
-# ordinary process. (The tests use -r, no realtime, since a CI machine may not grant it.)
-jackd -n "$server" -R -d dummy -r 48000 -p 256 >/dev/null 2>&1 &
-jack=$!
-# The other core, kept busy: the audio has one core to itself, as on a loaded appliance.
-taskset -c 1 sh -c 'while :; do :; done' &
-hog=$!
-trap 'kill $hog $jack 2>/dev/null; wait 2>/dev/null || true' EXIT
-for _ in $(seq 50); do
-  JACK_DEFAULT_SERVER="$server" "$cli" devices 2>/dev/null | grep -q JACK && break
-  sleep 0.1
-done
+# (The tests start JACK with -r, no realtime, since a CI machine may not grant it.)
+source "$(dirname "$0")/../support/busy_jack.sh"
+start_busy_jack "$server" 256 "$cli"
 
 worsts=(); p99s=()
 for run in $(seq "$runs"); do

@@ -38,6 +38,16 @@ void write_tone(const std::filesystem::path& path, double lufs, double seconds) 
                     test::sine(1000.0, kRate, float(std::pow(10.0, lufs / 20.0))));
 }
 
+// 20 s of a quiet tone with a burst of full-scale fs/4 at 45 degrees (1, 1, -1, -1: about
+// +3 dBTP) every second.
+void write_intersample_peaks(const std::filesystem::path& path) {
+  const float quiet = float(std::pow(10.0, -28.0 / 20.0));
+  test::write_audio(path, SF_FORMAT_WAV | SF_FORMAT_FLOAT, kRate, 2, 20 * kRate, [quiet](std::int64_t frame, int) {
+    if (frame % kRate < 64) return (frame / 2) % 2 ? -1.0f : 1.0f;
+    return quiet * float(std::sin(2.0 * M_PI * 1000.0 * double(frame) / kRate));
+  });
+}
+
 // A one-phase plan playing `files` in order, gapless, at full level; `settings` go at the top.
 std::filesystem::path write_plan(const test::TempDir& dir, const std::vector<std::string>& files, double minutes,
                                  const std::string& settings = "") {
@@ -133,15 +143,9 @@ TEST_CASE("tracks made at -30, -18 and -8 LUFS play within 0.5 LU of the -18 LUF
 
 TEST_CASE("a session's ceiling from the plan holds inter-sample peaks under it", "[cli][preflight]") {
   test::TempDir dir;
-  // A quiet tone with a burst of full-scale fs/4 at 45 degrees (1, 1, -1, -1: about +3 dBTP)
-  // every second. Its peaks leave no room for a boost, so it plays as it is, and only the
-  // limiter stands between those peaks and the ears.
-  const float quiet = float(std::pow(10.0, -28.0 / 20.0));
-  test::write_audio(dir / "peaks.wav", SF_FORMAT_WAV | SF_FORMAT_FLOAT, kRate, 2, 20 * kRate,
-                    [quiet](std::int64_t frame, int) {
-                      if (frame % kRate < 64) return (frame / 2) % 2 ? -1.0f : 1.0f;
-                      return quiet * float(std::sin(2.0 * M_PI * 1000.0 * double(frame) / kRate));
-                    });
+  // Its peaks leave no room for a boost, so it plays as it is, and only the limiter stands
+  // between those peaks and the ears.
+  write_intersample_peaks(dir / "peaks.wav");
   const auto plan = write_plan(dir, {"peaks.wav"}, 0.5, "ceiling_dbtp = -3\n");
   const auto wav = dir / "session.wav";
   const Run run = preflight(plan.string() + " --wav " + wav.string() + " --data-dir " + (dir / "data").string());
@@ -163,13 +167,8 @@ TEST_CASE("a session's ceiling from the plan holds inter-sample peaks under it",
 
 TEST_CASE("a couples plan is preflighted for both listeners, each against their own ceiling", "[cli][preflight]") {
   test::TempDir dir;
-  // Full-scale inter-sample peaks every second, as above: both limiters have work to do.
-  const float quiet = float(std::pow(10.0, -28.0 / 20.0));
-  test::write_audio(dir / "peaks.wav", SF_FORMAT_WAV | SF_FORMAT_FLOAT, kRate, 2, 20 * kRate,
-                    [quiet](std::int64_t frame, int) {
-                      if (frame % kRate < 64) return (frame / 2) % 2 ? -1.0f : 1.0f;
-                      return quiet * float(std::sin(2.0 * M_PI * 1000.0 * double(frame) / kRate));
-                    });
+  // Full-scale inter-sample peaks every second: both limiters have work to do.
+  write_intersample_peaks(dir / "peaks.wav");
   const auto plan = write_plan(dir, {"peaks.wav"}, 0.5,
                                "ceiling_dbtp = -2\n"
                                "[[listener]]\nname = \"Alex\"\n"

@@ -28,16 +28,9 @@ phase_minutes=$(awk -v m="$minutes" 'BEGIN { print m / 4 }')
   done
 } > "$work/plan.toml"
 
-# Realtime scheduling (-R), as a session-room machine runs JACK.
-jackd -n "$server" -R -d dummy -r 48000 -p "$period" >/dev/null 2>&1 &
-jack=$!
-taskset -c 1 sh -c 'while :; do :; done' &
-hog=$!
-trap 'kill $hog $jack 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 50); do
-  JACK_DEFAULT_SERVER="$server" "$cli" devices 2>/dev/null | grep -q JACK && break
-  sleep 0.1
-done
+source "$(dirname "$0")/../support/busy_jack.sh"
+busy_jack_cleanup='rm -rf "$work"'
+start_busy_jack "$server" "$period" "$cli"
 
 JACK_DEFAULT_SERVER="$server" taskset -c 0 "$cli" run "$work/plan.toml" --client SOAK --buffer "$period" \
   --data-dir "$work/data" </dev/null >"$work/run.log" 2>&1 &
