@@ -44,8 +44,8 @@ test: build
 	$(MAKE) --no-print-directory sanitize
 
 # Sanitizer runs. Each sanitizer has its own build directory and builds only the programs its
-# tests run, with asserts on (Debug; cmake/sanitizers.cmake adds -O1). One after the other: two
-# builds at once would only fight over the cores.
+# tests run, with asserts on (Debug; cmake/sanitizers.cmake adds -O1 and the rest). One after
+# the other: two builds at once would only fight over the cores.
 #  - AddressSanitizer + UndefinedBehaviorSanitizer: every unit, journal and CLI test (the CLI
 #    tests run holdspace-cli, so it is built sanitized too). The device and UI tests are left
 #    out: they drive the same core code, through PortAudio and Xvfb, at real-time pace.
@@ -61,9 +61,8 @@ SUPPRESSIONS := $(CURDIR)/tests/sanitizers
 # Reports go to stdout: PortAudioSystem silences stderr while PortAudio starts (ALSA's noise),
 # and a report made then would be lost. Any report fails its test: ASan and UBSan stop the
 # program, LeakSanitizer and TSan make it exit non-zero.
-ASAN_FLAGS   := log_path=stdout:detect_leaks=1:strict_init_order=1
 SANITIZER_ENV := \
-	ASAN_OPTIONS=$(ASAN_FLAGS) \
+	ASAN_OPTIONS=log_path=stdout:detect_leaks=1:strict_init_order=1 \
 	UBSAN_OPTIONS=log_path=stdout:print_stacktrace=1 \
 	LSAN_OPTIONS=suppressions=$(SUPPRESSIONS)/lsan.supp:print_suppressions=0 \
 	TSAN_OPTIONS=log_path=stdout:suppressions=$(SUPPRESSIONS)/tsan.supp:print_suppressions=0:second_deadlock_stack=1
@@ -72,14 +71,10 @@ sanitize:
 	$(MAKE) --no-print-directory test-asan
 	$(MAKE) --no-print-directory test-tsan
 
-# The CLI tests run apart, with the full unwinder that lsan.supp needs to recognise a library's
-# leak: PortAudio starts in holdspace-cli there. It is slow on every malloc, so only there.
 test-asan: deps
 	cmake -S . -B $(ASAN_DIR) -DCMAKE_BUILD_TYPE=Debug -DHOLDSPACE_SANITIZE=address,undefined
 	cmake --build $(ASAN_DIR) -j $(JOBS) --target $(ASAN_TARGETS)
-	$(SANITIZER_ENV) ctest --test-dir $(ASAN_DIR) --output-on-failure -j $(JOBS) -L '^(unit|journal)$$' -LE '^cli$$'
-	$(SANITIZER_ENV) ASAN_OPTIONS=$(ASAN_FLAGS):fast_unwind_on_malloc=0 \
-		ctest --test-dir $(ASAN_DIR) --output-on-failure -j $(JOBS) -L '^cli$$'
+	$(SANITIZER_ENV) ctest --test-dir $(ASAN_DIR) --output-on-failure -j $(JOBS) -L '^(unit|journal|cli)$$'
 
 test-tsan: deps
 	cmake -S . -B $(TSAN_DIR) -DCMAKE_BUILD_TYPE=Debug -DHOLDSPACE_SANITIZE=thread
