@@ -19,7 +19,7 @@ FUZZ_PACKAGES := clang libclang-rt-14-dev
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps fuzz-deps configure build test run bench fuzz clean
+.PHONY: all deps fuzz-deps configure build test sanitize test-asan test-tsan run bench fuzz clean
 
 all: build
 
@@ -48,8 +48,48 @@ configure: deps
 build: configure
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
+# The normal tests first, then the same code under the sanitizers; any failure fails `make test`.
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+	$(MAKE) --no-print-directory sanitize
+
+# Sanitizer runs. Each sanitizer has its own build directory and builds only the programs its
+# tests run, with asserts on (Debug; cmake/sanitizers.cmake adds -O1 and the rest). One after
+# the other: two builds at once would only fight over the cores.
+#  - AddressSanitizer + UndefinedBehaviorSanitizer: every unit, journal and CLI test (the CLI
+#    tests run holdspace-cli, so it is built sanitized too). The device and UI tests are left
+#    out: they drive the same core code, through PortAudio and Xvfb, at real-time pace.
+#  - ThreadSanitizer: where our threads meet. The device tests (the PortAudio callback, the
+#    decode worker and the control thread on a JACK dummy) and holdspace_thread_tests, the unit
+#    tests that start threads (tests/sanitizers/tests.cmake).
+ASAN_DIR     ?= build-asan
+TSAN_DIR     ?= build-tsan
+ASAN_TARGETS := holdspace_unit_tests holdspace_journal_tests holdspace_journal_fault_tests \
+                holdspace_journal_fault_cli_tests holdspace_cli_tests
+TSAN_TARGETS := holdspace_thread_tests holdspace_device_tests
+SUPPRESSIONS := $(CURDIR)/tests/sanitizers
+# Reports go to stdout: PortAudioSystem silences stderr while PortAudio starts (ALSA's noise),
+# and a report made then would be lost. Any report fails its test: ASan and UBSan stop the
+# program, LeakSanitizer and TSan make it exit non-zero.
+SANITIZER_ENV := \
+	ASAN_OPTIONS=log_path=stdout:detect_leaks=1:strict_init_order=1 \
+	UBSAN_OPTIONS=log_path=stdout:print_stacktrace=1 \
+	LSAN_OPTIONS=suppressions=$(SUPPRESSIONS)/lsan.supp:print_suppressions=0 \
+	TSAN_OPTIONS=log_path=stdout:suppressions=$(SUPPRESSIONS)/tsan.supp:print_suppressions=0:second_deadlock_stack=1
+
+sanitize:
+	$(MAKE) --no-print-directory test-asan
+	$(MAKE) --no-print-directory test-tsan
+
+test-asan: deps
+	cmake -S . -B $(ASAN_DIR) -DCMAKE_BUILD_TYPE=Debug -DHOLDSPACE_SANITIZE=address,undefined
+	cmake --build $(ASAN_DIR) -j $(JOBS) --target $(ASAN_TARGETS)
+	$(SANITIZER_ENV) ctest --test-dir $(ASAN_DIR) --output-on-failure -j $(JOBS) -L '^(unit|journal|cli)$$'
+
+test-tsan: deps
+	cmake -S . -B $(TSAN_DIR) -DCMAKE_BUILD_TYPE=Debug -DHOLDSPACE_SANITIZE=thread
+	cmake --build $(TSAN_DIR) -j $(JOBS) --target $(TSAN_TARGETS)
+	$(SANITIZER_ENV) ctest --test-dir $(TSAN_DIR) --output-on-failure -j $(JOBS) -L '^(thread|device)$$'
 
 APP  := $(BUILD_DIR)/bin/holdspace
 CLI  := $(BUILD_DIR)/bin/holdspace-cli
@@ -98,4 +138,4 @@ fuzz: configure fuzz-deps
 	tests/fuzz/run_fuzzers.sh $(FUZZ_BUILD_DIR)/bin $(FUZZ_BUILD_DIR)/fuzz/seeds $(FUZZ_BUILD_DIR)/fuzz $(FUZZ_SECONDS)
 
 clean:
-	rm -rf $(BUILD_DIR) $(FUZZ_BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(TSAN_DIR) $(FUZZ_BUILD_DIR)

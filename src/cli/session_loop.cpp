@@ -122,6 +122,7 @@ int drive(control::SessionController& controller, control::LiveAudio& audio) {
   LiveLine status(stdout);
   std::printf("session %s on %s (h for keys)\n", controller.session_id().c_str(),
               audio.stream->device().qualified_name().c_str());
+  std::fflush(stdout);  // at once, into a log file or a pipe too: a script may wait for this line
   std::set<int> reminders_printed;
   control::DeviceWatch device(audio);
   // One turn of the session without a key: the device, the controller's work, alerts, new

@@ -37,6 +37,18 @@ std::vector<journal::Event> of_type(const std::vector<journal::Event>& events, E
   return found;
 }
 
+// Polls the log until the session is running and taking keys (its "session <id> on <device>"
+// line), so the first phase's 2 s guard against a double press counts from there rather than
+// from the process start, which a loaded machine or a sanitizer build may take a while over.
+bool wait_until_running(const std::filesystem::path& log) {
+  const auto deadline = std::chrono::steady_clock::now() + 15s;
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (test::read_text(log).find("(h for keys)") != std::string::npos) return true;
+    std::this_thread::sleep_for(100ms);
+  }
+  return false;
+}
+
 // The session ends with session_ended; only the tracks fading out under it may follow.
 void check_ends_properly(const std::vector<journal::Event>& events) {
   const auto ended = std::find_if(events.begin(), events.end(),
@@ -53,6 +65,7 @@ TEST_CASE("the demo plan runs end to end from the command line", "[cli][session]
   test::ChildProcess run({kCli, "run", kDemoPlan, "--client", "T01", "--data-dir", dir.path().string(),
                           "--buffer", "256"},
                          dir / "run.log");
+  REQUIRE(wait_until_running(dir / "run.log"));
   std::this_thread::sleep_for(2500ms);
   run.type("d");                      // dose
   std::this_thread::sleep_for(300ms);
@@ -99,6 +112,7 @@ TEST_CASE("a session killed mid-phase resumes at the right phase, track and offs
   {
     test::ChildProcess run({kCli, "run", kDemoPlan, "--client", "K9", "--data-dir", dir.path().string()},
                            dir / "run.log");
+    REQUIRE(wait_until_running(dir / "run.log"));
     std::this_thread::sleep_for(2500ms);
     run.type("n");  // into phase 2
     std::this_thread::sleep_for(4000ms);

@@ -2,6 +2,8 @@
 // forwards to the real ones as __libc_*). Every call made while the calling thread is inside
 // audio::RealtimeScope — that is, inside the mixer during a PortAudio callback — is counted.
 // operator new and delete go through malloc and free, so C++ allocations are counted as well.
+// Under AddressSanitizer or ThreadSanitizer the sanitizer owns malloc (a second interposer would
+// hand it memory it never allocated), so there the sanitizer's own allocation hooks count instead.
 #include "device/allocation_counter.h"
 
 #include <atomic>
@@ -28,6 +30,22 @@ void note_call() {
 namespace holdspace::test {
 std::int64_t realtime_heap_calls() { return g_realtime_heap_calls.load(); }
 }  // namespace holdspace::test
+
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+
+// From <sanitizer/allocator_interface.h>, which GCC's runtimes export but GCC does not install.
+// The hooks run on the allocating thread, for every allocation and every free of a live block.
+extern "C" int __sanitizer_install_malloc_and_free_hooks(void (*malloc_hook)(const volatile void*, std::size_t),
+                                                         void (*free_hook)(const volatile void*));
+
+namespace {
+void on_malloc(const volatile void*, std::size_t) { note_call(); }
+void on_free(const volatile void*) { note_call(); }
+// Installed before main, so before any test runs.
+[[maybe_unused]] const int g_hooks = __sanitizer_install_malloc_and_free_hooks(on_malloc, on_free);
+}  // namespace
+
+#else
 
 extern "C" {
 
@@ -68,3 +86,5 @@ void free(void* pointer) {
 }
 
 }  // extern "C"
+
+#endif

@@ -20,6 +20,7 @@
 #include "device/allocation_counter.h"
 #include "journal/journal.h"
 #include "session/plan.h"
+#include "support/jack_recorder.h"
 #include "support/jack_server.h"
 #include "support/test_audio.h"
 #include "unit/faults/bad_files.h"
@@ -79,11 +80,13 @@ class Recorder {
  private:
   static int process(jack_nframes_t frames, void* self) {
     auto& recorder = *static_cast<Recorder*>(self);
-    const auto* left = static_cast<const float*>(jack_port_get_buffer(recorder.ports_[0], frames));
-    const auto* right = static_cast<const float*>(jack_port_get_buffer(recorder.ports_[1], frames));
+    test::PortBlock left;
+    test::PortBlock right;
+    const std::size_t got = test::read_input_port(recorder.ports_[0], frames, left);
+    test::read_input_port(recorder.ports_[1], frames, right);
     const std::int64_t at = recorder.frames_.load(std::memory_order_relaxed);
     const std::int64_t room = std::int64_t(recorder.samples_.size() / 2) - at;
-    const std::int64_t count = std::min<std::int64_t>(frames, room);
+    const std::int64_t count = std::min<std::int64_t>(std::int64_t(got), room);
     for (std::int64_t f = 0; f < count; ++f) {
       recorder.samples_[std::size_t((at + f) * 2)] = left[f];
       recorder.samples_[std::size_t((at + f) * 2 + 1)] = right[f];

@@ -20,6 +20,7 @@
 #include "core/clock.h"
 #include "journal/journal.h"
 #include "session/plan.h"
+#include "support/jack_recorder.h"
 #include "support/jack_server.h"
 #include "support/test_audio.h"
 
@@ -78,10 +79,11 @@ class Capture {
   static int process(jack_nframes_t frames, void* self) {
     auto& capture = *static_cast<Capture*>(self);
     if (!capture.measuring_.load()) return 0;
+    test::PortBlock in;
     for (int c = 0; c < kChannels; ++c) {
-      const auto* in = static_cast<const float*>(jack_port_get_buffer(capture.ports_[std::size_t(c)], frames));
+      const std::size_t count = test::read_input_port(capture.ports_[std::size_t(c)], frames, in);
       double sum = 0.0;
-      for (jack_nframes_t f = 0; f < frames; ++f) sum += double(in[f]) * in[f];
+      for (std::size_t f = 0; f < count; ++f) sum += double(in[f]) * in[f];
       capture.energy_[std::size_t(c)].store(capture.energy_[std::size_t(c)].load() + sum);
     }
     capture.frames_.store(capture.frames_.load() + frames);

@@ -14,6 +14,16 @@ typedef struct _jack_port jack_port_t;
 
 namespace holdspace::test {
 
+// One cycle of one input port, as a test's JACK client reads it.
+using PortBlock = std::array<float, 8192>;
+
+// Copies this cycle's samples of one of a test client's input ports into `block` and returns how
+// many (`frames`, at most the block's size). Call it from the client's process callback. Another
+// client (PortAudio's) wrote that buffer earlier in the cycle, and jackd orders the two with
+// futexes in shared memory that ThreadSanitizer cannot see: under TSan this read is hidden from
+// it, rather than reported as a race with PortAudio. The rest of the callback is still checked.
+std::size_t read_input_port(jack_port_t* port, unsigned frames, PortBlock& block);
+
 class JackRecorder {
  public:
   static constexpr std::size_t kMaxPorts = 8;
