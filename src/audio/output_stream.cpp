@@ -19,7 +19,7 @@ struct OutputCallback {
   }
 };
 
-Result<std::unique_ptr<OutputStream>> OutputStream::open(const PortAudioSystem&,
+Result<std::unique_ptr<OutputStream>> OutputStream::open(const PortAudioSystem& system,
                                                          const OutputDeviceInfo& device,
                                                          const OutputConfig& config, Mixer& mixer) {
   const int rate = config.sample_rate > 0 ? config.sample_rate : int(device.default_sample_rate);
@@ -27,50 +27,54 @@ Result<std::unique_ptr<OutputStream>> OutputStream::open(const PortAudioSystem&,
     return Error{"device \"" + device.name + "\" has " + std::to_string(device.max_output_channels) +
                  " output channels, " + std::to_string(config.channels) + " are needed"};
   }
+  const PortAudioLibrary& pa = system.library();
   PaStreamParameters params{};
   params.device = device.index;
   params.channelCount = config.channels;
   params.sampleFormat = paFloat32;
-  params.suggestedLatency = Pa_GetDeviceInfo(device.index)->defaultHighOutputLatency;
+  params.suggestedLatency = pa.device_info(device.index)->defaultHighOutputLatency;
 
-  if (Pa_IsFormatSupported(nullptr, &params, rate) != paFormatIsSupported) {
+  if (pa.is_format_supported(nullptr, &params, rate) != paFormatIsSupported) {
     return Error{"device \"" + device.name + "\" does not play at " + std::to_string(rate) +
                  " Hz (its own rate is " + std::to_string(int(device.default_sample_rate)) +
                  " Hz; try --rate " + std::to_string(int(device.default_sample_rate)) + ")"};
   }
-  std::unique_ptr<OutputStream> stream(new OutputStream(mixer, device, rate, config.channels));
+  std::unique_ptr<OutputStream> stream(new OutputStream(pa, mixer, device, rate, config.channels));
   const unsigned long frames_per_buffer =
       config.frames_per_buffer > 0 ? (unsigned long)config.frames_per_buffer : paFramesPerBufferUnspecified;
   PaStream* pa_stream = nullptr;
-  const PaError error = Pa_OpenStream(
+  const PaError error = pa.open_stream(
       &pa_stream, nullptr, &params, rate, frames_per_buffer, paNoFlag,
       &OutputCallback::run, stream.get());
   if (error != paNoError) {
-    return Error{"cannot open \"" + device.name + "\": " + Pa_GetErrorText(error)};
+    return Error{"cannot open \"" + device.name + "\": " + pa.error_text(error)};
   }
   stream->stream_ = pa_stream;
   return stream;
 }
 
-OutputStream::~OutputStream() {
+OutputStream::~OutputStream() { close(); }
+
+void OutputStream::close() {
   if (!stream_) return;
-  Pa_AbortStream(stream_);
-  Pa_CloseStream(stream_);
+  pa_.abort_stream(stream_);
+  pa_.close_stream(stream_);
+  stream_ = nullptr;
 }
 
 Status OutputStream::start() {
-  const PaError error = Pa_StartStream(stream_);
+  const PaError error = pa_.start_stream(stream_);
   if (error != paNoError) {
-    return Error{"cannot start \"" + device_.name + "\": " + Pa_GetErrorText(error)};
+    return Error{"cannot start \"" + device_.name + "\": " + pa_.error_text(error)};
   }
   return ok_status();
 }
 
 void OutputStream::stop() {
-  if (stream_ && Pa_IsStreamActive(stream_) == 1) Pa_StopStream(stream_);
+  if (stream_ && pa_.is_stream_active(stream_) == 1) pa_.stop_stream(stream_);
 }
 
-bool OutputStream::active() const { return stream_ && Pa_IsStreamActive(stream_) == 1; }
+bool OutputStream::active() const { return stream_ && pa_.is_stream_active(stream_) == 1; }
 
 void OutputStream::render(float* output, unsigned long frames, bool device_underflow) {
   if (device_underflow) device_underflows_.fetch_add(1, std::memory_order_relaxed);

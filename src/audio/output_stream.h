@@ -33,6 +33,9 @@ class OutputStream {
 
   Status start();
   void stop();  // lets the last buffer play out
+  // Closes the stream at once, for a lost device outside JACK (never a JACK one: see
+  // control::LiveAudio::lost). Inactive from then on; the rest stays readable.
+  void close();
   bool active() const;
 
   const OutputDeviceInfo& device() const { return device_; }
@@ -43,11 +46,13 @@ class OutputStream {
   const CallbackTiming& callback_timing() const { return timing_; }
 
  private:
-  OutputStream(Mixer& mixer, OutputDeviceInfo device, int sample_rate, int channels)
-      : mixer_(mixer), device_(std::move(device)), sample_rate_(sample_rate), channels_(channels) {}
+  OutputStream(const PortAudioLibrary& library, Mixer& mixer, OutputDeviceInfo device, int sample_rate,
+               int channels)
+      : pa_(library), mixer_(mixer), device_(std::move(device)), sample_rate_(sample_rate), channels_(channels) {}
   friend struct OutputCallback;
   void render(float* output, unsigned long frames, bool device_underflow);
 
+  const PortAudioLibrary& pa_;  // the instance the stream was opened with
   Mixer& mixer_;
   OutputDeviceInfo device_;
   int sample_rate_;

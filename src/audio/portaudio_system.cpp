@@ -1,7 +1,6 @@
 #include "audio/portaudio_system.h"
 
 #include <fcntl.h>
-#include <portaudio.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -32,8 +31,6 @@ class QuietStderr {
   int saved_ = -1;
 };
 
-constexpr const char* kJackHostApi = "JACK Audio Connection Kit";
-
 std::string lowercase(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(),
                  [](unsigned char c) { return char(std::tolower(c)); });
@@ -43,32 +40,35 @@ std::string lowercase(std::string text) {
 }  // namespace
 
 Result<std::unique_ptr<PortAudioSystem>> PortAudioSystem::start() {
+  auto current = PortAudioLibrary::current();
+  if (!current) return Error{"cannot start the audio system: " + current.error().message};
+  const PortAudioLibrary& library = *current.value();
   // Never let libjack launch a JACK server of its own as a side effect of probing.
   ::setenv("JACK_NO_START_SERVER", "1", 0);
   PaError error;
   {
     QuietStderr quiet;
-    error = Pa_Initialize();
+    error = library.initialize();
   }
   if (error != paNoError) {
-    return Error{std::string("cannot start the audio system: ") + Pa_GetErrorText(error)};
+    return Error{std::string("cannot start the audio system: ") + library.error_text(error)};
   }
-  return std::unique_ptr<PortAudioSystem>(new PortAudioSystem());
+  return std::unique_ptr<PortAudioSystem>(new PortAudioSystem(library));
 }
 
-PortAudioSystem::~PortAudioSystem() { Pa_Terminate(); }
+PortAudioSystem::~PortAudioSystem() { pa_.terminate(); }
 
 std::vector<OutputDeviceInfo> PortAudioSystem::output_devices() const {
   std::vector<OutputDeviceInfo> devices;
-  const PaDeviceIndex default_index = Pa_GetDefaultOutputDevice();
-  const PaDeviceIndex count = Pa_GetDeviceCount();
+  const PaDeviceIndex default_index = pa_.default_output_device();
+  const PaDeviceIndex count = pa_.device_count();
   for (PaDeviceIndex i = 0; i < count; ++i) {
-    const PaDeviceInfo* info = Pa_GetDeviceInfo(i);
+    const PaDeviceInfo* info = pa_.device_info(i);
     if (!info || info->maxOutputChannels < 1) continue;
     OutputDeviceInfo device;
     device.index = i;
     device.name = info->name ? info->name : "";
-    const PaHostApiInfo* api = Pa_GetHostApiInfo(info->hostApi);
+    const PaHostApiInfo* api = pa_.host_api_info(info->hostApi);
     device.host_api = api && api->name ? api->name : "";
     device.max_output_channels = info->maxOutputChannels;
     device.default_sample_rate = info->defaultSampleRate;
@@ -79,7 +79,7 @@ std::vector<OutputDeviceInfo> PortAudioSystem::output_devices() const {
   // device: the "jack" bridge of libasound2-plugins, or a card JACK already holds. So JACK's
   // device is the default whenever JACK runs.
   const auto jack = std::find_if(devices.begin(), devices.end(),
-                                 [](const OutputDeviceInfo& device) { return device.host_api == kJackHostApi; });
+                                 [](const OutputDeviceInfo& device) { return device.on_jack(); });
   if (jack != devices.end()) {
     for (auto& device : devices) device.is_default = &device == &*jack;
   }

@@ -1,10 +1,11 @@
-// PortAudio, initialised once for the process, and the output devices it can see.
+// One PortAudio instance, initialised, and the output devices it can see.
 #pragma once
 
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "audio/portaudio_library.h"
 #include "core/result.h"
 
 namespace holdspace::audio {
@@ -20,11 +21,13 @@ struct OutputDeviceInfo {
   // "JACK Audio Connection Kit: system" — what --device also accepts, to tell apart devices of
   // the same name on two host APIs.
   std::string qualified_name() const { return host_api + ": " + name; }
+  bool on_jack() const { return host_api == "JACK Audio Connection Kit"; }
 };
 
 class PortAudioSystem {
  public:
-  // Fails with a plain message when PortAudio cannot start at all.
+  // Fails with a plain message when PortAudio cannot start at all. Starts on the current
+  // instance (see PortAudioLibrary).
   static Result<std::unique_ptr<PortAudioSystem>> start();
   ~PortAudioSystem();
   PortAudioSystem(const PortAudioSystem&) = delete;
@@ -36,8 +39,11 @@ class PortAudioSystem {
   // then a case-insensitive part of a name if only one device matches.
   Result<OutputDeviceInfo> find_output(const std::string& name) const;
 
+  const PortAudioLibrary& library() const { return pa_; }
+
  private:
-  PortAudioSystem() = default;
+  explicit PortAudioSystem(const PortAudioLibrary& library) : pa_(library) {}
+  const PortAudioLibrary& pa_;
 };
 
 }  // namespace holdspace::audio

@@ -8,12 +8,14 @@ DeviceWatch::Change DeviceWatch::poll(Clock::time_point now) {
   if (!audio_.started) return Change::None;  // not playing yet, or stopped on purpose
   const std::int64_t frames = audio_.engine->mixer().output_frames();
   if (lost_) {
-    if (frames == last_frames_ || !audio_.stream->active()) return Change::None;
+    const bool playing_again = frames != last_frames_ && audio_.stream->active();
+    if (!playing_again && !reopen(now)) return Change::None;
     lost_ = false;
     audio_.lost = false;
-    last_frames_ = frames;
+    last_frames_ = audio_.engine->mixer().output_frames();
     last_progress_ = now;
     problem_.clear();
+    reopen_problem_.clear();
     return Change::Restored;
   }
   if (frames != last_frames_) {
@@ -35,6 +37,15 @@ DeviceWatch::Change DeviceWatch::poll(Clock::time_point now) {
   audio_.lost = true;
   lost_ = true;
   return Change::Lost;
+}
+
+bool DeviceWatch::reopen(Clock::time_point now) {
+  // A stream PortAudio still calls active may yet play again by itself: never open a second.
+  if (audio_.stream->active() || now < next_reopen_) return false;
+  next_reopen_ = now + kReopenEvery;
+  const auto reopened = audio_.reopen();
+  if (!reopened.ok()) reopen_problem_ = reopened.error().message;
+  return reopened.ok();
 }
 
 DeviceWatch::Change follow_device(DeviceWatch& watch, SessionController& session) {

@@ -1,12 +1,10 @@
 // Watches the client's live output during a session. A device is lost when its callback stops
 // coming (a JACK server gone, a USB interface pulled, a stalled driver): the mixer's clock stands
 // still, or PortAudio says the stream is no longer active. The session clock never depends on
-// it. If the same stream starts calling again, the device is back; the music was stopped at the
-// loss, so it comes back from silence, where the session puts it.
-//
-// Not done here: opening the device afresh after a JACK server restarts. PortAudio 19.6's JACK
-// host cannot let go of a stream whose server died (see LiveAudio::lost), and PortAudio only sees
-// a new server after Pa_Terminate; `resume` in a new process brings the music back then.
+// it. The device is back when the same stream starts calling again (a stall), or when a stream
+// PortAudio has let go of can be opened afresh (a JACK server restarted, an interface plugged in
+// again), which is tried once a second. The music was stopped at the loss, so it comes back from
+// silence, where the session puts it.
 #pragma once
 
 #include <chrono>
@@ -23,6 +21,9 @@ class DeviceWatch {
   using Clock = std::chrono::steady_clock;
   // A callback this late is a lost device: a working one calls every few milliseconds.
   static constexpr std::chrono::milliseconds kLostAfter{500};
+  // How often a gone device is looked for. Each try starts PortAudio afresh on this thread,
+  // which takes a few tens of milliseconds.
+  static constexpr std::chrono::milliseconds kReopenEvery{1000};
 
   enum class Change { None, Lost, Restored };
 
@@ -34,14 +35,20 @@ class DeviceWatch {
   bool lost() const { return lost_; }
   std::string device_name() const { return audio_.device.qualified_name(); }
   const std::string& problem() const { return problem_; }  // why it was lost; one line
+  // Why the last try to open the gone device again failed; empty before the first.
+  const std::string& reopen_problem() const { return reopen_problem_; }
 
  private:
+  bool reopen(Clock::time_point now);  // a try, if one is due; true when the device is back
+
   LiveAudio& audio_;
   bool lost_ = false;
   bool armed_ = false;  // the callback has run at least once: before that, nothing to miss
   std::int64_t last_frames_ = -1;
   Clock::time_point last_progress_{};
+  Clock::time_point next_reopen_{};
   std::string problem_;
+  std::string reopen_problem_;
 };
 
 // One turn of the watch for a running session: a lost device is recorded and shown at once, and

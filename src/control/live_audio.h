@@ -35,10 +35,17 @@ struct LiveAudio {
   Status start();
   void stop();
 
+  // Opens the lost device again by the same name, through a fresh PortAudio instance, and
+  // starts it on the same engine: the session's mixer, its tracks and its commands carry on.
+  // Refused while the lost stream may still play (a stalled device that PortAudio still calls
+  // active): two streams must never drive one mixer. A one-line error while the device is not
+  // back. The lost stream is let go of (see `lost`).
+  Status reopen();
+
   // A lost device (see DeviceWatch) whose stream has not come back. PortAudio 19.6's JACK host
   // waits up to 10 minutes in Pa_AbortStream, Pa_CloseStream and Pa_Terminate for a callback
-  // that a dead server never makes, so while `lost`, stop() and the destructor leave the
-  // stream, the engine and PortAudio as they are (the process is ending) instead of hanging.
+  // that a dead server never makes, so a lost stream and its PortAudio instance are never
+  // closed: stop() and the destructor leave them as they are, and reopen() uses a new instance.
   bool lost = false;
   bool started = false;  // between start() and stop()
 

@@ -384,8 +384,8 @@ SessionSnapshot SessionController::snapshot() const {
 
 void SessionController::device_lost(const std::string& device, const std::string& reason) {
   device_problem_ = reason;
-  messages_.push_back("audio: " + reason + ". The session goes on; the music comes back if the device plays "
-                      "again, or when holdspace is restarted and the session resumed");
+  messages_.push_back("audio: " + reason + ". The session goes on; the music comes back by itself when the "
+                      "device does");
   Event event;
   event.type = EventType::DeviceLost;
   event.payload = {{"device", device}, {"reason", reason}};

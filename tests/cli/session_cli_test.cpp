@@ -2,6 +2,7 @@
 // over time, a crash by SIGKILL, and the resume; the journal is then read back and checked.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -151,7 +152,8 @@ TEST_CASE("a session killed mid-phase resumes at the right phase, track and offs
   check_ends_properly(after);
 }
 
-TEST_CASE("run says at once when its output dies, goes on recording, and still ends cleanly",
+TEST_CASE("run says at once when its output dies, goes on recording, brings the music back by itself "
+          "when the device returns, and ends cleanly",
           "[cli][session][device][fault]") {
   test::JackServer jack;
   test::TempDir dir;
@@ -164,6 +166,16 @@ TEST_CASE("run says at once when its output dies, goes on recording, and still e
   const std::string during = test::read_text(dir / "run.log");
   run.type("d");  // the therapist's commands are still recorded
   std::this_thread::sleep_for(500ms);
+  jack.start_again();
+  const auto returned = std::chrono::steady_clock::now();
+  bool back = false;
+  while (!back && std::chrono::steady_clock::now() - returned < 8s) {
+    std::this_thread::sleep_for(100ms);
+    back = test::read_text(dir / "run.log").find("audio: JACK Audio Connection Kit: system is back") != std::string::npos;
+  }
+  CHECK(back);
+  CHECK(std::chrono::steady_clock::now() - returned < 5s);
+  std::this_thread::sleep_for(1000ms);
   run.type("qy\n");
   const int exit_code = run.wait(20.0);
   const std::string log = test::read_text(dir / "run.log");
@@ -178,5 +190,10 @@ TEST_CASE("run says at once when its output dies, goes on recording, and still e
   const auto dose = of_type(events, EventType::Marker);
   REQUIRE(dose.size() == 1);
   CHECK(dose[0].sequence > lost[0].sequence);
+  const auto restored = of_type(events, EventType::DeviceRestored);
+  REQUIRE(restored.size() == 1);
+  CHECK(restored[0].sequence > dose[0].sequence);
+  const auto tracks = of_type(events, EventType::TrackStarted);
+  CHECK(std::any_of(tracks.begin(), tracks.end(), [&](const auto& e) { return e.sequence > restored[0].sequence; }));
   check_ends_properly(events);
 }

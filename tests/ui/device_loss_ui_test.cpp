@@ -1,6 +1,7 @@
-// The app during a session whose output dies: the JACK server under it is killed. The app must
-// notice at once, record device_lost in the journal (where its Session view reads it from), go
-// on running without a crash or a hang, and still close when asked.
+// The app during a session whose output dies: the JACK server under it is killed, then started
+// again. The app must notice at once, record device_lost in the journal (where its Session view
+// reads it from), go on running without a crash or a hang, bring the music back by itself when
+// the server returns (device_restored), and still close when asked.
 #include <catch2/catch.hpp>
 
 #include <signal.h>
@@ -20,21 +21,23 @@ using namespace std::chrono_literals;
 
 namespace {
 
-int count_lost(const std::filesystem::path& data) {
+int count_of(const std::filesystem::path& data, journal::EventType type) {
   auto store = journal::Journal::open(data);
   if (!store) return -1;
   auto id = store.value()->resolve_session_id("last");
   if (!id) return -1;
   auto events = store.value()->events(id.value());
   if (!events) return -1;
-  int lost = 0;
-  for (const auto& event : events.value()) lost += event.type == journal::EventType::DeviceLost ? 1 : 0;
-  return lost;
+  int count = 0;
+  for (const auto& event : events.value()) count += event.type == type ? 1 : 0;
+  return count;
 }
 
 }  // namespace
 
-TEST_CASE("the app notices its output die mid-session, records it, and runs on", "[ui][fault]") {
+TEST_CASE("the app notices its output die mid-session, records it, runs on, and plays again when the "
+          "device returns",
+          "[ui][fault]") {
   test::XDisplay display;
   test::JackServer jack;
   test::TempDir dir;
@@ -43,14 +46,14 @@ TEST_CASE("the app notices its output die mid-session, records it, and runs on",
                           "--client", "LOST2", "--start", "--data-dir", dir.path().string()},
                          dir / "app.log");
   std::this_thread::sleep_for(3s);
-  REQUIRE(count_lost(dir.path()) == 0);
+  REQUIRE(count_of(dir.path(), journal::EventType::DeviceLost) == 0);
 
   jack.stop();
   const auto killed = std::chrono::steady_clock::now();
   int lost = 0;
   while (lost < 1 && std::chrono::steady_clock::now() - killed < 5s) {
     std::this_thread::sleep_for(100ms);
-    lost = count_lost(dir.path());
+    lost = count_of(dir.path(), journal::EventType::DeviceLost);
   }
   INFO(test::read_text(dir / "app.log"));
   REQUIRE(lost == 1);
@@ -59,6 +62,16 @@ TEST_CASE("the app notices its output die mid-session, records it, and runs on",
 
   std::this_thread::sleep_for(2s);
   CHECK(::kill(app.pid(), 0) == 0);  // still running
-  ::kill(app.pid(), SIGTERM);         // and it closes without hanging on the dead device
+
+  jack.start_again();
+  const auto returned = std::chrono::steady_clock::now();
+  int restored = 0;
+  while (restored < 1 && std::chrono::steady_clock::now() - returned < 8s) {
+    std::this_thread::sleep_for(100ms);
+    restored = count_of(dir.path(), journal::EventType::DeviceRestored);
+  }
+  REQUIRE(restored == 1);
+  CHECK(std::chrono::steady_clock::now() - returned < 5s);
+  ::kill(app.pid(), SIGTERM);  // and it closes without hanging on the lost device's instance
   CHECK(app.wait(10.0) != -1);
 }

@@ -213,7 +213,7 @@ void SessionView::draw_music(const control::SessionSnapshot& view, const UiSessi
                      view.faded_out ? "  ·  faded out" : "");
   if (view.device_lost) {
     ImGui::TextColored(p.danger, "NO SOUND in the client's headphones: %s. The session goes on; the music comes "
-                       "back if the device plays again, or when holdspace is restarted and the session resumed.",
+                       "back by itself when the device does.",
                        session.audio_problem().c_str());
   } else if (!session.audio_problem().empty()) {
     ImGui::TextColored(p.danger, "AUDIO DEVICE: %s", session.audio_problem().c_str());
