@@ -6,7 +6,6 @@
 #include <cassert>
 #include <cmath>
 #include <cstring>
-#include <numbers>
 
 namespace holdspace::audio {
 namespace {
@@ -18,25 +17,11 @@ constexpr std::int64_t kTapsBefore = kDetectLag - 1 + TruePeakLimiter::kTapsPerP
 // the FIR weighed for that peak is turned down as far as the peak needs.
 constexpr std::int64_t kGuard = TruePeakLimiter::kTapsPerPhase / 2;
 // Quiet stretches are checked this many frames at a time.
-constexpr std::int64_t kSubBlock = 32;
+constexpr std::int64_t kSubBlock = TruePeakLimiter::Filter::kSubBlock;
 // The release jumps the last 0.001 dB to its target, so the gain is exactly 1 again (and the
 // output bit-transparent) within about 9 release time constants rather than never. The jump is
 // not a step at the output: the attack's box filter spreads it over the attack.
 constexpr double kSnap = 1.0e-4;
-// Kaiser window for the interpolation filter, over +-kWindowHalfWidth samples.
-constexpr double kKaiserBeta = 3.0;
-constexpr double kWindowHalfWidth = 4.5;
-
-double kaiser(double distance) {
-  const double ratio = distance / kWindowHalfWidth;
-  if (std::abs(ratio) >= 1.0) return 0.0;
-  return std::cyl_bessel_i(0.0, kKaiserBeta * std::sqrt(1.0 - ratio * ratio)) / std::cyl_bessel_i(0.0, kKaiserBeta);
-}
-
-double sinc(double x) {
-  if (std::abs(x) < 1e-12) return 1.0;
-  return std::sin(std::numbers::pi * x) / (std::numbers::pi * x);
-}
 
 }  // namespace
 
@@ -46,24 +31,7 @@ TruePeakLimiter::TruePeakLimiter(int sample_rate, std::int64_t max_block_frames)
       hold_(attack_ + 2 * kGuard),
       latency_(kDetectLag + attack_ - 1 + kGuard),
       release_step_(1.0 - std::exp(-1.0 / (kReleaseSeconds * sample_rate))) {
-  // Windowed sinc, each phase scaled to unity gain at DC so a steady level reads as itself.
-  for (int p = 1; p < kOversampling; ++p) {
-    const double position = double(p) / kOversampling;
-    double sum = 0.0;
-    std::array<double, kTapsPerPhase> taps{};
-    for (int t = 0; t < kTapsPerPhase; ++t) {
-      const double distance = position - double(t - (kTapsPerPhase / 2 - 1));
-      taps[std::size_t(t)] = sinc(distance) * kaiser(distance);
-      sum += taps[std::size_t(t)];
-    }
-    double magnitude = 0.0;
-    for (int t = 0; t < kTapsPerPhase; ++t) {
-      phases_[std::size_t(p - 1)][std::size_t(t)] = float(taps[std::size_t(t)] / sum);
-      magnitude += std::abs(taps[std::size_t(t)] / sum);
-    }
-    largest_phase_sum_ = std::max(largest_phase_sum_, float(magnitude) * 1.0001f);
-  }
-  // A sub-block more than a block needs: detect() always reads whole sub-blocks.
+  // A sub-block more than a block needs: the filter always reads whole sub-blocks.
   history_ = std::make_unique<float[]>(std::size_t((latency_ + max_block_ + kSubBlock) * 2));
   held_capacity_ = hold_ + 1;
   held_ = std::make_unique<Held[]>(std::size_t(held_capacity_));
@@ -98,37 +66,6 @@ void TruePeakLimiter::advance_ceiling(std::int64_t frames) {
   ceiling_left_ -= step;
   ceiling_ = ceiling_left_ == 0 ? ceiling_target_ : ceiling_ + ceiling_step_ * double(step);
   threshold_ = float(ceiling_ * std::pow(10.0, -kMarginDb / 20.0));
-}
-
-// The true-peak estimates of kSubBlock intervals, both channels: peaks[i] for the interval from
-// x[m+i] to x[m+i+1], where `x` points at the interleaved frame x[m-3]. Always a whole
-// sub-block, with the taps outermost, so the loops have fixed lengths and the compiler turns
-// them into vector code; past the end of a short block it reads older history, which is
-// allocated and simply ignored.
-void TruePeakLimiter::detect(const float* x, float* peaks) const {
-  constexpr std::int64_t kSpan = kSubBlock + kTapsPerPhase - 1;
-  float left[kSpan];
-  float right[kSpan];
-  for (std::int64_t i = 0; i < kSpan; ++i) {
-    left[i] = x[2 * i];
-    right[i] = x[2 * i + 1];
-  }
-  constexpr int kSample = kTapsPerPhase / 2 - 1;  // x[m] itself
-  for (std::int64_t i = 0; i < kSubBlock; ++i) peaks[i] = std::max(std::abs(left[i + kSample]), std::abs(right[i + kSample]));
-  for (const auto& taps : phases_) {
-    float out_left[kSubBlock] = {};
-    float out_right[kSubBlock] = {};
-    for (int t = 0; t < kTapsPerPhase; ++t) {
-      const float c = taps[std::size_t(t)];
-      for (std::int64_t i = 0; i < kSubBlock; ++i) {
-        out_left[i] += c * left[i + t];
-        out_right[i] += c * right[i + t];
-      }
-    }
-    for (std::int64_t i = 0; i < kSubBlock; ++i) {
-      peaks[i] = std::max(peaks[i], std::max(std::abs(out_left[i]), std::abs(out_right[i])));
-    }
-  }
 }
 
 // Takes interval `index`'s required gain and returns the gain for the frame leaving now
@@ -188,13 +125,13 @@ void TruePeakLimiter::process(float* stereo, std::int64_t frames) {
     float loudest = 0.0f;
     const float* scan = history + (latency_ + start - kTapsBefore) * 2;
     for (std::int64_t i = 0; i < (count + kTapsBefore) * 2; ++i) loudest = std::max(loudest, std::abs(scan[i]));
-    // No interpolated value exceeds loudest x largest_phase_sum_: if that is under the
+    // No interpolated value exceeds loudest x the filter's largest gain: if that is under the
     // threshold, every interval needs a gain of exactly 1 and the FIR can be skipped.
-    const bool quiet = loudest * largest_phase_sum_ <= threshold_;
+    const bool quiet = loudest * filter_.largest_gain() <= threshold_;
     float peaks[kSubBlock];
     bool under = quiet;
     if (!quiet) {
-      detect(scan, peaks);
+      filter_.interval_peaks(scan, peaks);
       under = *std::max_element(peaks, peaks + count) <= threshold_;
     }
     // Every interval under the threshold and no reduction left to release: the gain is exactly

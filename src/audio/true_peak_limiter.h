@@ -9,11 +9,11 @@
 // same reason.
 //
 // How it works, per input frame:
-//  1. Detect. The frame's neighbourhood is oversampled 4x with a short polyphase FIR (8 taps per
-//     phase), and the largest |value| of either channel, at the sample or between it and the
-//     next, is the true-peak estimate of that interval. Quiet stretches skip the FIR: a bound
-//     (largest |sample| nearby x the filter's largest sum of |coefficients|) proves that no
-//     interpolated value can reach the threshold.
+//  1. Detect (TruePeakFilter). The frame's neighbourhood is oversampled 4x with a short
+//     polyphase FIR (8 taps per phase), and the largest |value| of either channel, at the sample
+//     or between it and the next, is the true-peak estimate of that interval. Quiet stretches
+//     skip the FIR: a bound (largest |sample| nearby x the filter's largest sum of
+//     |coefficients|) proves that no interpolated value can reach the threshold.
 //  2. Required gain r = threshold / estimate (1 when under it). The threshold sits kMarginDb
 //     under the ceiling, for the estimate's error: an 8-tap interpolator is not the 49-tap one
 //     libebur128 measures with (12 taps per phase, as BS.1770 suggests), and the gain still
@@ -34,16 +34,18 @@
 // next to nothing on quiet stretches and silence.
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <memory>
+
+#include "audio/true_peak_filter.h"
 
 namespace holdspace::audio {
 
 class TruePeakLimiter {
  public:
-  static constexpr int kOversampling = 4;
-  static constexpr int kTapsPerPhase = 8;
+  using Filter = TruePeakFilter<8>;
+  static constexpr int kOversampling = Filter::kOversampling;
+  static constexpr int kTapsPerPhase = Filter::kTapsPerPhase;
   // How far under the ceiling the limiter aims (see the file comment).
   static constexpr double kMarginDb = 0.2;
   static constexpr double kDefaultCeilingDb = -1.0;
@@ -88,15 +90,12 @@ class TruePeakLimiter {
     float gain = 1.0f;
   };
 
-  void detect(const float* frames_before, float* peaks) const;
   void advance_ceiling(std::int64_t frames);
   float smooth(std::int64_t index, float required);
   bool at_rest() const { return held_count_ == 0 && envelope_ == 1.0 && box_below_one_ == 0; }
 
-  // Polyphase coefficients: phase p (1..3) interpolates the point p/4 of the way from x[m] to
-  // x[m+1] from x[m-3] .. x[m+4].
-  std::array<std::array<float, kTapsPerPhase>, kOversampling - 1> phases_{};
-  float largest_phase_sum_ = 1.0f;  // the largest sum of |coefficients| over the phases
+  // Step 1. Kaiser beta 3 over +-4.5 samples: chosen so this short filter reads high.
+  Filter filter_{3.0};
 
   std::int64_t max_block_;
   std::int64_t attack_;   // frames: look-ahead, hold core and box length

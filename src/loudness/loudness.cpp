@@ -1,4 +1,5 @@
-// measure_file: decode with our own reader, feed libebur128, refuse what no real track measures.
+// measure_file: decode with our own reader, feed libebur128 and the true-peak meter, refuse
+// what no real track measures.
 #include "loudness/loudness.h"
 
 #include <ebur128.h>
@@ -10,13 +11,15 @@
 #include <vector>
 
 #include "audio/audio_file.h"
+#include "audio/true_peak_meter.h"
 #include "core/text_format.h"
 
 namespace holdspace::loudness {
 namespace {
 
-// Bumped whenever what we feed libebur128, or how we read its answers, changes.
-constexpr int kMethodVersion = 1;
+// Bumped whenever what we feed libebur128, or how we read its answers, changes. 2: the true
+// peak is audio::TruePeakMeter's, not libebur128's.
+constexpr int kMethodVersion = 2;
 
 // Beyond these no real recording lands: a louder integrated level is square-wave noise at full
 // scale, a higher true peak is a float file with broken samples.
@@ -77,9 +80,10 @@ Result<Loudness> measure_file(const std::filesystem::path& file, const std::atom
   const int rate = reader.info().sample_rate;
 
   State state(ebur128_init(2, static_cast<unsigned long>(rate),
-                           EBUR128_MODE_I | EBUR128_MODE_LRA | EBUR128_MODE_TRUE_PEAK));
+                           EBUR128_MODE_I | EBUR128_MODE_LRA));
   if (!state) return fail("cannot measure audio at " + std::to_string(rate) + " Hz");
 
+  audio::TruePeakMeter true_peak;
   std::vector<float> block(std::size_t(kBlockFrames) * 2);
   std::int64_t frames = 0;
   while (true) {
@@ -89,6 +93,7 @@ Result<Loudness> measure_file(const std::filesystem::path& file, const std::atom
     if (ebur128_add_frames_float(state.get(), block.data(), std::size_t(got)) != EBUR128_SUCCESS) {
       return fail("out of memory while measuring");
     }
+    true_peak.add(block.data(), got);
     frames += got;
   }
   if (!reader.read_error().empty()) {
@@ -103,18 +108,8 @@ Result<Loudness> measure_file(const std::filesystem::path& file, const std::atom
       ebur128_loudness_range(state.get(), &measured.range_lu) != EBUR128_SUCCESS) {
     return fail("out of memory while measuring");
   }
-  double peak = 0.0;
-  bool peak_is_number = true;
-  for (unsigned channel = 0; channel < 2; ++channel) {
-    double channel_peak = 0.0;
-    if (ebur128_true_peak(state.get(), channel, &channel_peak) != EBUR128_SUCCESS) {
-      return fail("cannot measure the true peak");
-    }
-    peak_is_number = peak_is_number && !std::isnan(channel_peak);
-    peak = std::max(peak, channel_peak);
-  }
-  // A NaN must reach the plausibility check, not vanish in std::max.
-  measured.true_peak_dbtp = peak_is_number ? 20.0 * std::log10(peak) : std::nan("");
+  const double peak = true_peak.finish();
+  measured.true_peak_dbtp = 20.0 * std::log10(peak);
   // An infinite sample poisons the filters, and the loudness then reads as silence: say why.
   if (!std::isfinite(measured.true_peak_dbtp) && peak > 0.0) {
     return fail("the samples are damaged (infinite or not a number)");

@@ -1,5 +1,6 @@
-// What a track measures under EBU R128 (integrated loudness, loudness range, true peak), taken
-// with libebur128 from the very stereo signal the engine will play. Tags in the file are not read.
+// What a track measures under EBU R128 (integrated loudness and loudness range, with
+// libebur128; true peak, with audio::TruePeakMeter), from the very stereo signal the engine
+// will play. Tags in the file are not read.
 #pragma once
 
 #include <atomic>
@@ -18,7 +19,7 @@ struct Loudness {
 };
 
 // Names the method and the library behind it. Stored with every cached result, so a change of
-// either (say, a libebur128 whose true-peak filter differs) makes old results miss.
+// either (say, a libebur128 whose loudness filter differs) makes old results miss.
 std::string analyser_version();
 
 // Decodes the whole file (AudioFileReader: stereo, at the file's own rate) and measures it.

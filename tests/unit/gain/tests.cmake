@@ -6,4 +6,5 @@ list(APPEND GAIN_TEST_SOURCES
   unit/gain/gain_render_test.cpp
   unit/gain/late_gain_test.cpp
   unit/gain/mixer_gain_test.cpp
-  unit/gain/true_peak_limiter_test.cpp)
+  unit/gain/true_peak_limiter_test.cpp
+  unit/gain/true_peak_meter_test.cpp)
