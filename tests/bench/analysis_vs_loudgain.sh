@@ -7,8 +7,8 @@
 # Prints each run, the medians, the ratio (ours / loudgain; 0.5 = twice as fast), and the worst
 # disagreement in integrated loudness, and in true peak (ours is our own meter, loudgain's is
 # libebur128's) where both read under 0 dBTP: loudgain's decoding stops at full scale, and
-# some of these tracks decode above it (battle.ogg to +3.5 dBFS, with libsndfile and ffmpeg). The issue's target: at least 2x faster on 2 cores,
-# within 0.2 LU.
+# some of these tracks decode above it (battle.ogg to +3.5 dBFS, with libsndfile and ffmpeg).
+# The issue's target: at least 2x faster on 2 cores, within 0.2 LU.
 set -euo pipefail
 
 cli="$(realpath "${1:-build/bin/holdspace-cli}")"
