@@ -11,7 +11,6 @@
 
 namespace holdspace::audio {
 namespace {
-constexpr std::int64_t kChunkFrames = 4096;
 // The rings hold at least 4 s of audio: topping one up only when it has room for an eighth of
 // itself keeps it more than 3.5 s ahead, and decodes in batches of about 0.7 s rather than a
 // dribble at every visit (the CPU sleeps between visits: a laptop on battery for three hours).
@@ -79,6 +78,7 @@ void DecodeWorker::attach(int slot, std::unique_ptr<TrackSource> source, std::in
   feed.producer_done.store(false, std::memory_order_relaxed);
   feed.expected_frames.store(source->expected_frames(), std::memory_order_relaxed);
   sources_[slot] = std::move(source);
+  has_source_[slot].store(true, std::memory_order_release);
   slot_errors_[slot].clear();
   fill_slot(slot, prefill_frames, control_chunk_);
   // The rest at once: a track may be started the moment it is attached (a phase change).
@@ -92,6 +92,7 @@ void DecodeWorker::attach(int slot, std::unique_ptr<TrackSource> source, std::in
 void DecodeWorker::detach(int slot) {
   std::lock_guard lock(slot_locks_[slot]);
   sources_[slot].reset();
+  has_source_[slot].store(false, std::memory_order_release);
   slot_errors_[slot].clear();
   slots_[slot]->producer_done.store(false, std::memory_order_relaxed);
   slots_[slot]->ring.reset();
@@ -104,6 +105,17 @@ std::int64_t DecodeWorker::fill_all() {
     written += fill_slot(slot, slots_[slot]->ring.capacity(), worker_chunk_);
   }
   return written;
+}
+
+bool DecodeWorker::decoding(int slot) const {
+  return has_source_[slot].load(std::memory_order_acquire) &&
+         !slots_[slot]->producer_done.load(std::memory_order_acquire);
+}
+
+std::int64_t DecodeWorker::try_fill(int slot, std::int64_t limit, std::vector<float>& chunk) {
+  std::unique_lock lock(slot_locks_[slot], std::try_to_lock);
+  if (!lock.owns_lock()) return -1;
+  return fill_slot(slot, limit, chunk);
 }
 
 void DecodeWorker::top_up() {

@@ -4,6 +4,9 @@
 // its locks are shared only with the control thread, never with the audio side. Each slot has
 // its own lock, so attaching the next track never waits for another track's disk reads.
 //
+// An offline render does not use the thread: it fills by hand (fill_all), or from several
+// threads at once through try_fill (OfflineFeed), decoding the next tracks while one is mixed.
+//
 // The worker thread is also the engine's doorbell: the audio callback may not wake anyone (a
 // syscall), so the worker, which wakes every kPollInterval anyway, watches the mixer's event
 // count and calls the wake hook when it moves or a decode has failed, so a sleeping window loop
@@ -37,6 +40,8 @@ class DecodeWorker {
   // has room for an eighth of itself (0.7 s of the engine's 4 s rings, which round up to 5.5 s),
   // so most visits only read a few counters and go back to sleep.
   static constexpr auto kPollInterval = std::chrono::milliseconds(100);
+  // Frames decoded per step: a fill's scratch holds this many stereo frames.
+  static constexpr std::int64_t kChunkFrames = 4096;
 
   // `events`, if given, is the mixer whose posted events the worker thread reports through the
   // wake hook.
@@ -58,6 +63,14 @@ class DecodeWorker {
   // Called from one thread only: the worker thread, or (with no worker) the offline renderer;
   // its scratch buffer is not shared between callers.
   std::int64_t fill_all();
+
+  // For OfflineFeed's threads. Lock-free hint: `slot` has a track whose decoding is not over.
+  bool decoding(int slot) const;
+  const StereoRing& ring(int slot) const { return slots_[slot]->ring; }
+  // Tops up `slot` by at most `limit` frames, unless another thread is at it already. Returns
+  // the frames written, or -1 when the slot was busy. `chunk` is the caller's own scratch, of
+  // kChunkFrames stereo frames.
+  std::int64_t try_fill(int slot, std::int64_t limit, std::vector<float>& chunk);
 
   // Mid-stream decode failures ("<file>: <why>"), collected for the control thread to report.
   std::vector<std::string> take_errors();
@@ -84,6 +97,8 @@ class DecodeWorker {
   std::array<std::unique_ptr<TrackSource>, kSlotCount> sources_;
   std::array<std::string, kSlotCount> slot_errors_;  // each guarded by its slot's lock
   std::array<std::mutex, kSlotCount> slot_locks_;
+  // Set by attach, cleared by detach (under the slot's lock), read without it by decoding().
+  std::array<std::atomic<bool>, kSlotCount> has_source_{};
   std::vector<float> worker_chunk_;   // the worker's scratch
   std::vector<float> control_chunk_;  // the control thread's scratch, for prefills
   const Mixer* events_;

@@ -100,6 +100,7 @@ class LinearGainRamp {
 
   float current() const { return current_; }
   float target() const { return target_; }
+  bool moving() const { return position_ < length_; }
 
  private:
   float current_ = 1.0f;

@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "audio/realtime_context.h"
+#include "audio/vector_runs.h"
 
 namespace holdspace::audio {
 namespace {
@@ -63,14 +64,16 @@ void Mixer::process(float* out, std::int64_t frames, int out_channels) {
 // The end of the signal path for one chunk of the mix: master gain, then each pair's own gain and
 // limiter, the device's channel layout.
 void Mixer::finish_chunk(float* target, std::int64_t frames, int out_channels) {
-  float* mix = mix_buffer_.get();
-  for (std::int64_t f = 0; f < frames; ++f) {
-    const float gain = master_.next();
-    for (int c = 0; c < 2; ++c) {
-      const float sample = mix[2 * f + c] * gain;
-      // NaN and infinities become silence before they can reach the limiters' state.
-      mix[2 * f + c] = std::isfinite(sample) ? std::clamp(sample, -kLargestSample, kLargestSample) : 0.0f;
+  float* __restrict mix = mix_buffer_.get();
+  // NaN and infinities become silence before they can reach the limiters' state.
+  if (master_.moving()) {
+    for (std::int64_t f = 0; f < frames; ++f) {
+      const float gain = master_.next();
+      for (int c = 0; c < 2; ++c) mix[2 * f + c] = clamped_or_silent(mix[2 * f + c] * gain, kLargestSample);
     }
+  } else {
+    const float gain = master_.next();
+    in_runs(frames * 2, [=](std::int64_t i) { mix[i] = clamped_or_silent(mix[i] * gain, kLargestSample); });
   }
   // The second pair first, from the shared mix before the first pair works on it in place.
   const bool second_pair = listener_pairs_ == 2 && out_channels >= 4;
@@ -80,6 +83,12 @@ void Mixer::finish_chunk(float* target, std::int64_t frames, int out_channels) {
     render_pair(pairs_[1], second, frames);
   }
   render_pair(pairs_[0], mix, frames);
+  // The limiters are the real ceiling; this is the last guard, should one ever be wrong.
+  if (out_channels == 2) {
+    float* __restrict out = target;
+    in_runs(frames * 2, [=](std::int64_t i) { out[i] = std::min(std::max(mix[i], -1.0f), 1.0f); });
+    return;
+  }
   for (std::int64_t f = 0; f < frames; ++f) {
     float* frame = target + f * out_channels;
     // The limiters are the real ceiling; this is the last guard, should one ever be wrong.
@@ -95,10 +104,16 @@ void Mixer::finish_chunk(float* target, std::int64_t frames, int out_channels) {
 // One listener's pair, in place: its own gain, then its own limiter. Both gains are finite and
 // at most 1, so the mix stays inside the limiter's range.
 void Mixer::render_pair(Pair& pair, float* stereo, std::int64_t frames) {
-  for (std::int64_t f = 0; f < frames; ++f) {
+  if (pair.gain.moving()) {
+    for (std::int64_t f = 0; f < frames; ++f) {
+      const float gain = pair.gain.next();
+      stereo[2 * f] *= gain;
+      stereo[2 * f + 1] *= gain;
+    }
+  } else {
     const float gain = pair.gain.next();
-    stereo[2 * f] *= gain;
-    stereo[2 * f + 1] *= gain;
+    float* __restrict samples = stereo;
+    in_runs(frames * 2, [=](std::int64_t i) { samples[i] *= gain; });
   }
   pair.limiter.process(stereo, frames);
 }
@@ -400,18 +415,25 @@ Mixer::DeckOutcome Mixer::mix_deck(int slot, std::int64_t offset, std::int64_t c
   // The ring is about to run dry: the last frames that did arrive are faded down, so the drop
   // into silence is a quick fade rather than a click.
   const std::int64_t dry_fade = running_dry ? std::min<std::int64_t>(got, kStarveFadeFrames) : 0;
-  float* mix = mix_buffer_.get() + offset * 2;
-  const float* in = deck_buffer_.get();
-  for (std::int64_t f = 0; f < got; ++f) {
-    float level = deck.envelope.next() * deck.recovery.next() * deck.gain.next();
-    if (f >= got - dry_fade) level *= float(got - 1 - f) / float(dry_fade);
-    mix[2 * f] += in[2 * f] * level;
-    mix[2 * f + 1] += in[2 * f + 1] * level;
-    if (deck.ending && deck.envelope.silent()) {
-      // Faded to nothing: the deck ends on this exact frame, whatever the ring still holds.
-      deck.played += f + 1;
-      consumed = f + 1;
-      return DeckOutcome::Ended;
+  float* __restrict mix = mix_buffer_.get() + offset * 2;
+  const float* __restrict in = deck_buffer_.get();
+  const bool steady = !deck.envelope.moving() && !deck.recovery.moving() && !deck.gain.moving() && !deck.ending;
+  if (steady && dry_fade == 0) {
+    // Most of a session: one level for the whole segment, the same product the loop below takes.
+    const float level = deck.envelope.next() * deck.recovery.next() * deck.gain.next();
+    in_runs(got * 2, [=](std::int64_t i) { mix[i] += in[i] * level; });
+  } else {
+    for (std::int64_t f = 0; f < got; ++f) {
+      float level = deck.envelope.next() * deck.recovery.next() * deck.gain.next();
+      if (f >= got - dry_fade) level *= float(got - 1 - f) / float(dry_fade);
+      mix[2 * f] += in[2 * f] * level;
+      mix[2 * f + 1] += in[2 * f + 1] * level;
+      if (deck.ending && deck.envelope.silent()) {
+        // Faded to nothing: the deck ends on this exact frame, whatever the ring still holds.
+        deck.played += f + 1;
+        consumed = f + 1;
+        return DeckOutcome::Ended;
+      }
     }
   }
   deck.played += got;

@@ -7,6 +7,7 @@
 
 #include "audio/audio_engine.h"
 #include "audio/gain_ramps.h"
+#include "audio/offline_feed.h"
 
 namespace holdspace::audio {
 namespace {
@@ -48,6 +49,7 @@ Result<RenderSummary> render_playlist(const std::vector<playlist::PlaylistEntry>
                                       const RenderOptions& options) {
   EngineConfig config;
   config.sample_rate = options.sample_rate;
+  config.ring_seconds = OfflineFeed::kReadAheadSeconds;
   AudioEngine engine(config);
   PlayerOptions player_options = options.player;
   player_options.loop = false;  // a looping render would never end
@@ -76,8 +78,10 @@ Result<RenderSummary> render_playlist(const std::vector<playlist::PlaylistEntry>
   std::vector<float> block(std::size_t(kBlockFrames * 2));
   std::int64_t since_progress = 0;
   bool finished = false;
+  // Declared after the player: its threads stop before the player detaches its tracks.
+  OfflineFeed feed(engine.decoder(), options.decode_threads);
   while (true) {
-    engine.decoder().fill_all();
+    feed.wait_ready(kBlockFrames);
     engine.mixer().process(block.data(), kBlockFrames, 2);
     if (!finished) {
       player.poll();

@@ -1,6 +1,7 @@
 // Renders a playlist through the same mixer, with no device, as fast as the CPU allows, into a
-// WAV file. Deterministic: the decode worker is driven in step with the mixer, so the same
-// playlist always renders to the same samples. Used for tests and for previewing.
+// WAV file. The tracks ahead are decoded on other threads (OfflineFeed), but the mixer never
+// starts a block before its frames are there, so the same playlist always renders to the same
+// samples (for a file that breaks off early, see OfflineFeed). Used for tests and previewing.
 #pragma once
 
 #include <cstdint>
@@ -9,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "audio/offline_feed.h"
 #include "audio/playlist_player.h"
 #include "audio/true_peak_limiter.h"
 #include "core/result.h"
@@ -24,6 +26,8 @@ struct RenderOptions {
   double ceiling_db = TruePeakLimiter::kDefaultCeilingDb;
   // Called now and then with (seconds rendered, seconds expected in all).
   std::function<void(double, double)> on_progress;
+  // Threads decoding ahead of the mixer; 0 decodes on the calling thread, in step.
+  int decode_threads = OfflineFeed::default_threads();
 };
 
 struct RenderSummary {

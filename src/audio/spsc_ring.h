@@ -20,7 +20,9 @@ class StereoRing {
     capacity_ = 1;
     while (capacity_ < capacity_frames) capacity_ <<= 1;
     mask_ = capacity_ - 1;
-    data_ = std::make_unique<float[]>(std::size_t(capacity_ * kChannels));
+    // Not zeroed: only written frames are ever read, and a long ring (an offline render's)
+    // then takes memory only as far as it is filled.
+    data_ = std::make_unique_for_overwrite<float[]>(std::size_t(capacity_ * kChannels));
   }
 
   std::int64_t capacity() const { return capacity_; }

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include "audio/vector_runs.h"
+
 namespace holdspace::audio {
 namespace {
 
@@ -21,10 +23,7 @@ constexpr double kPadToleranceSeconds = 0.5;
 constexpr float kSaneSampleLimit = 4.0f;
 
 void sanitise(float* samples, std::int64_t count) {
-  for (std::int64_t i = 0; i < count; ++i) {
-    const float v = samples[i];
-    samples[i] = std::isfinite(v) ? std::clamp(v, -kSaneSampleLimit, kSaneSampleLimit) : 0.0f;
-  }
+  in_runs(count, [samples](std::int64_t i) { samples[i] = clamped_or_silent(samples[i], kSaneSampleLimit); });
 }
 
 // A linear ramp from full level to silence across `frames` stereo frames.

@@ -10,6 +10,8 @@
 #include <thread>
 #include <vector>
 
+#include "audio/true_peak_meter.h"
+
 namespace holdspace::preflight {
 namespace {
 
@@ -25,6 +27,7 @@ double to_lufs(double energy) { return energy > 0 ? -0.691 + 10.0 * std::log10(e
 
 struct OutputMeter::State {
   ebur128_state* meter = nullptr;
+  audio::TruePeakMeter true_peak;  // ours: libebur128's true-peak mode costs several times more
   int sample_rate = 0;
   std::int64_t into_second = 0;  // frames since the last short-term reading
   OutputLoudness result;
@@ -47,7 +50,7 @@ constexpr std::size_t kMaxWaitingBlocks = 32;
 
 OutputMeter::OutputMeter(int sample_rate) : state_(std::make_unique<State>()) {
   state_->sample_rate = sample_rate;
-  state_->meter = ebur128_init(2, unsigned(sample_rate), EBUR128_MODE_S | EBUR128_MODE_I | EBUR128_MODE_TRUE_PEAK);
+  state_->meter = ebur128_init(2, unsigned(sample_rate), EBUR128_MODE_S | EBUR128_MODE_I);
   state_->thread = std::thread([state = state_.get()] { state->run(); });
 }
 
@@ -86,6 +89,7 @@ void OutputMeter::State::run() {
 void OutputMeter::State::measure(const float* stereo, std::int64_t frames) {
   State& s = *this;
   if (!s.meter) return;
+  s.true_peak.add(stereo, frames);
   // Fed in pieces that end on whole seconds, so each reading covers the 3 s up to that second.
   while (frames > 0) {
     const std::int64_t piece = std::min(frames, s.sample_rate - s.into_second);
@@ -111,12 +115,8 @@ Result<OutputLoudness> OutputMeter::finish() {
   s.changed.notify_all();
   if (s.thread.joinable()) s.thread.join();
   if (!s.meter) return Error{"preflight: the output could not be measured (libebur128 refused to start)"};
-  for (unsigned channel = 0; channel < 2; ++channel) {
-    double peak = 0.0;
-    if (ebur128_true_peak(s.meter, channel, &peak) == EBUR128_SUCCESS && peak > 0) {
-      s.result.max_true_peak_dbtp = std::max(s.result.max_true_peak_dbtp, 20.0 * std::log10(peak));
-    }
-  }
+  const double peak = s.true_peak.finish();
+  if (peak > 0) s.result.max_true_peak_dbtp = std::max(s.result.max_true_peak_dbtp, 20.0 * std::log10(peak));
   double integrated = -HUGE_VAL;
   ebur128_loudness_global(s.meter, &integrated);
   s.result.integrated_lufs = floored(integrated);

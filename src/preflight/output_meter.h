@@ -1,8 +1,8 @@
 // What the client would hear, measured as it is rendered: short-term loudness (EBU R128, 3 s
 // window) once a second for the plot, the highest true peak, the loudness of each minute, and
-// the whole session's integrated loudness. libebur128 does the measuring, on a thread of its
-// own: its 4x true-peak upsampling costs more than rendering, so the two run side by side on
-// two cores, the render handing over a copy of each block.
+// the whole session's integrated loudness. libebur128 measures the loudness and our
+// audio::TruePeakMeter the true peak (as the track analysis does), on a thread of their own
+// beside the render, which hands over a copy of each block.
 #pragma once
 
 #include <cstdint>

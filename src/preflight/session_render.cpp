@@ -55,12 +55,15 @@ Result<SessionRender> render_session(const session::LoadedPlan& plan, const Sess
   audio::EngineConfig engine_config;
   engine_config.sample_rate = options.sample_rate;
   engine_config.listener_pairs = plan.plan.listener_pairs();
+  engine_config.ring_seconds = audio::OfflineFeed::kReadAheadSeconds;
   audio::AudioEngine engine(engine_config);
   ManualClock clock;
   auto begun = control::SessionController::begin(plan, "PREFLIGHT", *journal.value(), clock, engine,
                                                  options.loudness_dir);
   if (!begun) return Error{"preflight: " + begun.error().message};
   control::SessionController& controller = *begun.value();
+  // After the controller: its threads stop before the controller lets go of its tracks.
+  audio::OfflineFeed feed(engine.decoder(), options.decode_threads);
 
   SessionRender render;
   render.sample_rate = options.sample_rate;
@@ -71,7 +74,7 @@ Result<SessionRender> render_session(const session::LoadedPlan& plan, const Sess
   auto play = [&](double until_seconds) {
     int blocks = 0;
     while (session_seconds < until_seconds) {
-      engine.decoder().fill_all();
+      feed.wait_ready(kBlockFrames);
       engine.mixer().process(block.data(), kBlockFrames, channels);
       if (options.on_audio) options.on_audio(block.data(), kBlockFrames, channels);
       render.frames += kBlockFrames;

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "audio/offline_feed.h"
 #include "core/result.h"
 #include "session/plan.h"
 
@@ -47,6 +48,8 @@ struct SessionRenderOptions {
   std::function<void(const float* interleaved, std::int64_t frames, int channels)> on_audio;
   // Now and then: (seconds rendered, seconds in all).
   std::function<void(double, double)> on_progress;
+  // Threads decoding ahead of the mixer (audio::OfflineFeed); 0 decodes in step, on this one.
+  int decode_threads = audio::OfflineFeed::default_threads();
 };
 
 Result<SessionRender> render_session(const session::LoadedPlan& plan, const SessionRenderOptions& options);
