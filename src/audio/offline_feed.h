@@ -25,8 +25,9 @@ class OfflineFeed {
  public:
   // How far ahead each attached track may be decoded: the engine's ring_seconds for a render.
   // Long enough to hold most of the next track while this one is mixed (that is where the
-  // threads find their work), short enough that a render stays near 100 MB (the rings take
-  // memory only as they fill: the current track's and the two queued).
+  // threads find their work: with 80 s the render took a fifth longer), short enough that a
+  // render stays near 200 MB. The rings take memory only as they fill: at 48 kHz each rounds
+  // up to 175 s, 64 MiB, and three are in use at a time (the current track and two queued).
   static constexpr double kReadAheadSeconds = 170.0;
 
   // As many decoding threads as the machine has cores: the rendering thread mostly waits.
