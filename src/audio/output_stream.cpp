@@ -82,7 +82,8 @@ void OutputStream::render(float* output, unsigned long frames, bool device_under
   const auto began = std::chrono::steady_clock::now();
   mixer_.process(output, std::int64_t(frames), channels_);
   const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
-  if (frames > 0) timing_.record(took * double(sample_rate_) / double(frames));
+  const auto began_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(began.time_since_epoch()).count();
+  if (frames > 0) timing_.record(took * double(sample_rate_) / double(frames), std::int64_t(began_ns));
 }
 
 }  // namespace holdspace::audio

@@ -26,7 +26,7 @@ bench "render vs ffmpeg"                 '^median'       "$here/render_vs_ffmpeg
 bench "preflight (3 h) vs ffmpeg"        '^median'       "$here/preflight_vs_ffmpeg.sh" "$bin/holdspace-cli" "$runs"
 bench "callback cost, 256 frames"        '^median'       "$here/callback_cost.sh" "$bin/holdspace-cli" 60 "$runs"
 bench "UI idle vs forced redraw"         'idle loop|forced redraw|ratio' "$here/ui_idle.sh" "$bin" 60 "$runs"
-bench "soak: 30 min session"            'audio:|memory|journal:' "$here/../long/soak.sh" "$bin/holdspace-cli" 30
+bench "soak: 30 min session"            'audio:|memory|journal:|probe:|stalls' "$here/../long/soak.sh" "$bin/holdspace-cli" 30
 bench "journal append+commit"            '^median'       "$here/journal_latency.sh" "$bin" 2000 "$runs"
 bench "journal with 2,000 sessions"      'list:|open:|export|target' "$here/journal_sessions.sh" "$bin/holdspace-cli" 15
 

@@ -3,7 +3,8 @@
 # A four-phase plan over 40 Wesnoth tracks (looping, crossfaded) runs through holdspace-cli run.
 # It reports underruns (must be 0), the callback's worst and 99th-percentile share of its
 # period, the program's peak memory early and late (no growth over time), and the journal's
-# event count.
+# event count. A probe (holdspace_stall_probe) watches the audio core meanwhile, so a long worst
+# callback can be told apart from the core being taken away from everything on it.
 #   tests/long/soak.sh [path/to/holdspace-cli] [minutes] [period]
 # minutes: the session's length (default 180, the real thing; the plan's four phases share it).
 # period: frames per JACK period (default 256). The faster variants: `soak.sh cli 30` (half an
@@ -32,6 +33,11 @@ source "$(dirname "$0")/../support/busy_jack.sh"
 busy_jack_cleanup='rm -rf "$work"'
 start_busy_jack "$server" "$period" "$cli"
 
+# The witness for a long callback: it wakes every millisecond on the audio core, above JACK's
+# priority, and notes each time it woke late (the core was taken from everything on it).
+probe="$(dirname "$cli")/holdspace_stall_probe"
+"$probe" $((minutes * 60 + 10)) 0 1 >"$work/probe.log" 2>&1 &
+probe_pid=$!
 JACK_DEFAULT_SERVER="$server" taskset -c 0 "$cli" run "$work/plan.toml" --client SOAK --buffer "$period" \
   --data-dir "$work/data" </dev/null >"$work/run.log" 2>&1 &
 run=$!
@@ -53,6 +59,8 @@ while [ "$SECONDS" -lt "$end" ] && kill -0 "$run" 2>/dev/null; do
 done
 kill -INT "$run" 2>/dev/null || true
 wait "$run" || true
+kill "$probe_pid" 2>/dev/null || true
+wait "$probe_pid" 2>/dev/null || true
 
 report=$(tr '\r' '\n' < "$work/run.log" | grep -a 'audio: ' | tail -1 || true)
 "$cli" export last --format csv -o "$work/events.csv" --data-dir "$work/data" >/dev/null
@@ -61,3 +69,11 @@ echo "soak: ${minutes} min of session (JACK dummy, realtime, ${period}-frame per
 echo "  ${report#*\! }"
 echo "  own memory (peak RssAnon): ${early} kB in the first tenth, ${late} kB after it; VmHWM with JACK's shared memory ${hwm} kB"
 echo "  journal: ${events} events"
+# The worst callback's time into playback (M:SS or H:MM:SS), against the probe's stalls: the
+# probe started a moment before playback, so a stall within 3 s of it is the same moment.
+worst_in=$(sed -nE 's/.*the worst ([0-9:]+) into playback.*/\1/p' <<<"$report" | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')
+echo "  $(grep '^probe:' "$work/probe.log" || echo 'probe: no report (is realtime scheduling allowed?)')"
+if [ -n "$worst_in" ]; then
+  near=$(awk -v t="$worst_in" '/^stall:/ { at = $5; if (at >= t - 3 && at <= t + 3) printf "%s ms at %s s; ", $2, at }' "$work/probe.log")
+  echo "  stalls of the audio core within 3 s of the worst callback (${worst_in} s in): ${near:-none}"
+fi

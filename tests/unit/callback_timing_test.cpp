@@ -28,3 +28,13 @@ TEST_CASE("a percentile never reads past the worst block, and an overrun lands i
   CHECK(timing.worst() == Approx(3.0));
   CHECK(timing.percentile(1.0) == Approx(3.0));
 }
+
+TEST_CASE("callback timing says when the worst block began, counted from the first", "[realtime]") {
+  CallbackTiming timing;
+  CHECK(timing.worst_seconds_in() == 0.0);
+  const std::int64_t first = 5'000'000'000;  // any steady clock's reading
+  const std::int64_t period = 5'333'333;     // 256 frames at 48 kHz
+  for (int i = 0; i < 1000; ++i) timing.record(i == 700 ? 0.5 : 0.01, first + i * period);
+  CHECK(timing.worst() == Approx(0.5));
+  CHECK(timing.worst_seconds_in() == Approx(700 * period / 1e9));
+}

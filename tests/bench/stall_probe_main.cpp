@@ -1,0 +1,92 @@
+// A witness for the soak and the callback benchmark: when the callback's worst block is long,
+// did our code run long, or was the audio core taken away (the hypervisor running another
+// guest, the kernel with interrupts off)?
+//
+// It runs on the audio core at a realtime priority above JACK's and wakes every millisecond to
+// do nothing else. A callback that runs long cannot delay it (it preempts the callback), so a
+// wake-up that comes late means nothing on that core could run then, the callback included.
+//   holdspace_stall_probe SECONDS [CPU] [THRESHOLD_MS]
+// Prints one line per wake-up later than THRESHOLD_MS (default 1): "stall: 2.61 ms at 2472.3 s"
+// (seconds since the probe started), then "probe: ..." with the worst and how many wake-ups.
+#include <sched.h>
+#include <sys/mman.h>
+#include <time.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <vector>
+
+namespace {
+
+constexpr long kNanosPerSecond = 1'000'000'000L;
+constexpr long kTickNanos = 1'000'000L;  // one wake-up per millisecond
+// Above JACK's realtime threads (jackd -R uses 10, its clients a little less), below the
+// kernel's own (99).
+constexpr int kPriority = 80;
+
+long long nanos(const timespec& t) { return (long long)t.tv_sec * kNanosPerSecond + t.tv_nsec; }
+
+timespec from_nanos(long long n) { return timespec{time_t(n / kNanosPerSecond), long(n % kNanosPerSecond)}; }
+
+struct Stall {
+  double at_seconds;
+  double late_ms;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: holdspace_stall_probe SECONDS [CPU] [THRESHOLD_MS]\n");
+    return 2;
+  }
+  const double seconds = std::atof(argv[1]);
+  const int cpu = argc > 2 ? std::atoi(argv[2]) : 0;
+  const double threshold_ms = argc > 3 ? std::atof(argv[3]) : 1.0;
+
+  cpu_set_t cpus;
+  CPU_ZERO(&cpus);
+  CPU_SET(cpu, &cpus);
+  if (sched_setaffinity(0, sizeof cpus, &cpus) != 0) {
+    std::perror("holdspace_stall_probe: sched_setaffinity");
+    return 1;
+  }
+  sched_param param{};
+  param.sched_priority = kPriority;
+  if (sched_setscheduler(0, SCHED_FIFO, &param) != 0) {
+    std::perror("holdspace_stall_probe: realtime scheduling refused");
+    return 1;
+  }
+  mlockall(MCL_CURRENT | MCL_FUTURE);  // no page fault in the loop; best effort
+
+  std::vector<Stall> stalls;
+  stalls.reserve(100000);  // printed at the end: no I/O between wake-ups
+  timespec now{};
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  const long long start = nanos(now);
+  const long long end = start + (long long)(seconds * kNanosPerSecond);
+  long long wanted = start;
+  long long wakeups = 0;
+  double worst_ms = 0.0;
+  double worst_at = 0.0;
+  while (wanted < end) {
+    wanted += kTickNanos;
+    const timespec until = from_nanos(wanted);
+    clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &until, nullptr);
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    ++wakeups;
+    const double late_ms = double(nanos(now) - wanted) / 1e6;
+    const double at = double(wanted - start) / 1e9;
+    if (late_ms > worst_ms) {
+      worst_ms = late_ms;
+      worst_at = at;
+    }
+    if (late_ms > threshold_ms && stalls.size() < stalls.capacity()) stalls.push_back({at, late_ms});
+    // After a long stall, carry on from now rather than racing through the missed ticks.
+    if (nanos(now) - wanted > kTickNanos) wanted = nanos(now);
+  }
+  for (const Stall& stall : stalls) std::printf("stall: %.2f ms at %.1f s\n", stall.late_ms, stall.at_seconds);
+  std::printf("probe: %lld wake-ups on CPU %d over %.0f s; %zu later than %.1f ms; the latest %.2f ms at %.1f s\n",
+              wakeups, cpu, seconds, stalls.size(), threshold_ms, worst_ms, worst_at);
+  return 0;
+}
