@@ -2,12 +2,16 @@
 // did our code run long, or was the audio core taken away (the hypervisor running another
 // guest, the kernel with interrupts off)?
 //
-// It runs on the audio core at a realtime priority above JACK's and wakes every millisecond to
+// It runs on the audio core at a realtime priority above JACK's and wakes every INTERVAL_MS to
 // do nothing else. A callback that runs long cannot delay it (it preempts the callback), so a
 // wake-up that comes late means nothing on that core could run then, the callback included.
-//   holdspace_stall_probe SECONDS [CPU] [THRESHOLD_MS]
-// Prints one line per wake-up later than THRESHOLD_MS (default 1): "stall: 2.61 ms at 2472.3 s"
-// (seconds since the probe started), then "probe: ..." with the worst and how many wake-ups.
+// Any stall longer than the interval is seen. Its wake-ups are not free: each costs the core
+// some microseconds, which the callbacks it lands in count as their own (at 2 ms, the
+// callback's 99th percentile rose by a few tenths of a percent of the period).
+//   holdspace_stall_probe SECONDS [CPU] [THRESHOLD_MS] [INTERVAL_MS]
+// Prints one line per wake-up later than THRESHOLD_MS (default 0.5): "stall: 2.61 ms at
+// 2472.3 s" (seconds since the probe started), then "probe: ..." with the worst and how many
+// wake-ups. INTERVAL_MS defaults to 2.
 #include <sched.h>
 #include <sys/mman.h>
 #include <time.h>
@@ -19,7 +23,6 @@
 namespace {
 
 constexpr long kNanosPerSecond = 1'000'000'000L;
-constexpr long kTickNanos = 1'000'000L;  // one wake-up per millisecond
 // Above JACK's realtime threads (jackd -R uses 10, its clients a little less), below the
 // kernel's own (99).
 constexpr int kPriority = 80;
@@ -37,12 +40,18 @@ struct Stall {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: holdspace_stall_probe SECONDS [CPU] [THRESHOLD_MS]\n");
+    std::fprintf(stderr, "usage: holdspace_stall_probe SECONDS [CPU] [THRESHOLD_MS] [INTERVAL_MS]\n");
     return 2;
   }
   const double seconds = std::atof(argv[1]);
   const int cpu = argc > 2 ? std::atoi(argv[2]) : 0;
-  const double threshold_ms = argc > 3 ? std::atof(argv[3]) : 1.0;
+  const double threshold_ms = argc > 3 ? std::atof(argv[3]) : 0.5;
+  const double interval_ms = argc > 4 ? std::atof(argv[4]) : 2.0;
+  if (!(seconds > 0) || !(interval_ms > 0)) {
+    std::fprintf(stderr, "holdspace_stall_probe: SECONDS and INTERVAL_MS must be above 0\n");
+    return 2;
+  }
+  const long long tick_nanos = (long long)(interval_ms * 1e6);
 
   cpu_set_t cpus;
   CPU_ZERO(&cpus);
@@ -70,7 +79,7 @@ int main(int argc, char** argv) {
   double worst_ms = 0.0;
   double worst_at = 0.0;
   while (wanted < end) {
-    wanted += kTickNanos;
+    wanted += tick_nanos;
     const timespec until = from_nanos(wanted);
     clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &until, nullptr);
     clock_gettime(CLOCK_MONOTONIC, &now);
@@ -83,10 +92,11 @@ int main(int argc, char** argv) {
     }
     if (late_ms > threshold_ms && stalls.size() < stalls.capacity()) stalls.push_back({at, late_ms});
     // After a long stall, carry on from now rather than racing through the missed ticks.
-    if (nanos(now) - wanted > kTickNanos) wanted = nanos(now);
+    if (nanos(now) - wanted > tick_nanos) wanted = nanos(now);
   }
   for (const Stall& stall : stalls) std::printf("stall: %.2f ms at %.1f s\n", stall.late_ms, stall.at_seconds);
-  std::printf("probe: %lld wake-ups on CPU %d over %.0f s; %zu later than %.1f ms; the latest %.2f ms at %.1f s\n",
-              wakeups, cpu, seconds, stalls.size(), threshold_ms, worst_ms, worst_at);
+  std::printf("probe: %lld wake-ups on CPU %d over %.0f s, every %.1f ms; %zu later than %.1f ms; the latest %.2f ms "
+              "at %.1f s\n",
+              wakeups, cpu, seconds, interval_ms, stalls.size(), threshold_ms, worst_ms, worst_at);
   return 0;
 }
