@@ -6,7 +6,10 @@ namespace holdspace::audio {
 
 AudioEngine::AudioEngine(const EngineConfig& config) : sample_rate_(config.sample_rate) {
   const auto ring_frames = std::int64_t(config.ring_seconds * config.sample_rate);
-  for (auto& slot : slots_) slot = std::make_unique<StreamSlot>(ring_frames);
+  for (auto& slot : slots_) {
+    slot = std::make_unique<StreamSlot>(ring_frames);
+    if (config.touch_rings_up_front) slot->ring.touch_every_page();
+  }
   mixer_ = std::make_unique<Mixer>(pointers(slots_), config.sample_rate, config.listener_pairs);
   decoder_ = std::make_unique<DecodeWorker>(pointers(slots_), mixer_.get());
 }

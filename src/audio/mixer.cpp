@@ -91,7 +91,6 @@ void Mixer::finish_chunk(float* target, std::int64_t frames, int out_channels) {
   }
   for (std::int64_t f = 0; f < frames; ++f) {
     float* frame = target + f * out_channels;
-    // The limiters are the real ceiling; this is the last guard, should one ever be wrong.
     for (int c = 0; c < 2; ++c) frame[c] = std::clamp(mix[2 * f + c], -1.0f, 1.0f);
     int c = 2;
     if (second_pair) {

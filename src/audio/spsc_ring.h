@@ -21,9 +21,13 @@ class StereoRing {
     while (capacity_ < capacity_frames) capacity_ <<= 1;
     mask_ = capacity_ - 1;
     // Not zeroed: only written frames are ever read, and a long ring (an offline render's)
-    // then takes memory only as far as it is filled.
+    // then takes memory only as far as it is filled. A live engine calls touch_every_page().
     data_ = std::make_unique_for_overwrite<float[]>(std::size_t(capacity_ * kChannels));
   }
+
+  // Writes every page once, before any thread uses the ring: the kernel then provides all its
+  // memory now, not page by page while a session plays.
+  void touch_every_page() { std::fill_n(data_.get(), std::size_t(capacity_ * kChannels), 0.0f); }
 
   std::int64_t capacity() const { return capacity_; }
 

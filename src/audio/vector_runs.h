@@ -1,7 +1,8 @@
 // Loops written so the compiler vectorises them at -O2. GCC's default cost model there ("very
 // cheap") vectorises only loops that need no remainder loop and no run-time alias check, so the
 // work goes in runs of a fixed length, then what is left one by one, and callers pass
-// __restrict pointers. The per-sample loops of the decoders and the mixer cost a quarter as much.
+// __restrict pointers. The per-sample loops of the decoders and the mixer then take four samples
+// per instruction instead of one.
 // Runs in the audio callback: inline arithmetic only, no allocation, locks, I/O or logging.
 #pragma once
 

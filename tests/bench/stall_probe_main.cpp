@@ -16,6 +16,7 @@
 #include <sys/mman.h>
 #include <time.h>
 
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <vector>
@@ -30,6 +31,11 @@ constexpr int kPriority = 80;
 long long nanos(const timespec& t) { return (long long)t.tv_sec * kNanosPerSecond + t.tv_nsec; }
 
 timespec from_nanos(long long n) { return timespec{time_t(n / kNanosPerSecond), long(n % kNanosPerSecond)}; }
+
+// Set by SIGINT or SIGTERM: stop early, and still print what was seen (the soak stops the probe
+// when the session ends).
+volatile std::sig_atomic_t stop_asked = 0;
+void ask_to_stop(int) { stop_asked = 1; }
 
 struct Stall {
   double at_seconds;
@@ -67,6 +73,8 @@ int main(int argc, char** argv) {
     return 1;
   }
   mlockall(MCL_CURRENT | MCL_FUTURE);  // no page fault in the loop; best effort
+  std::signal(SIGINT, ask_to_stop);
+  std::signal(SIGTERM, ask_to_stop);
 
   std::vector<Stall> stalls;
   stalls.reserve(100000);  // printed at the end: no I/O between wake-ups
@@ -78,10 +86,10 @@ int main(int argc, char** argv) {
   long long wakeups = 0;
   double worst_ms = 0.0;
   double worst_at = 0.0;
-  while (wanted < end) {
+  while (wanted < end && !stop_asked) {
     wanted += tick_nanos;
     const timespec until = from_nanos(wanted);
-    clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &until, nullptr);
+    if (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &until, nullptr) != 0) continue;  // a signal
     clock_gettime(CLOCK_MONOTONIC, &now);
     ++wakeups;
     const double late_ms = double(nanos(now) - wanted) / 1e6;
@@ -97,6 +105,7 @@ int main(int argc, char** argv) {
   for (const Stall& stall : stalls) std::printf("stall: %.2f ms at %.1f s\n", stall.late_ms, stall.at_seconds);
   std::printf("probe: %lld wake-ups on CPU %d over %.0f s, every %.1f ms; %zu later than %.1f ms; the latest %.2f ms "
               "at %.1f s\n",
-              wakeups, cpu, seconds, interval_ms, stalls.size(), threshold_ms, worst_ms, worst_at);
+              wakeups, cpu, double(wakeups) * interval_ms / 1000.0, interval_ms, stalls.size(), threshold_ms, worst_ms,
+              worst_at);
   return 0;
 }
