@@ -74,7 +74,7 @@ echo "  journal: ${events} events"
 # probe started a moment before playback, so a stall within 3 s of it is the same moment.
 worst_in=$(sed -nE 's/.*the worst ([0-9:]+) into playback.*/\1/p' <<<"$report" | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')
 echo "  $(grep '^probe:' "$work/probe.log" || echo 'probe: no report (is realtime scheduling allowed?)')"
-if [ -n "$worst_in" ]; then
+if [ -n "$worst_in" ] && grep -q '^probe:' "$work/probe.log"; then
   near=$(awk -v t="$worst_in" '/^stall:/ { at = $5; if (at >= t - 3 && at <= t + 3) printf "%s ms at %s s; ", $2, at }' "$work/probe.log")
   echo "  stalls of the audio core within 3 s of the worst callback (${worst_in} s in): ${near:-none}"
 fi
