@@ -18,8 +18,8 @@ struct EngineConfig {
   // A few seconds per deck: enough to ride out a slow disk or a busy CPU without an underrun.
   double ring_seconds = 4.0;
   // Live: all the rings' memory is taken up front, so none is first met mid-session and the
-  // program's memory is flat from the start. An offline render's long rings (OfflineFeed) are
-  // left to take memory as they fill.
+  // program's memory is flat from the start. An offline render's long rings
+  // (OfflineFeed::configure) are left to take memory as they fill.
   bool touch_rings_up_front = true;
   // Stereo pairs the mixer renders, one per listener: 2 for a couples session (channels 1-4).
   int listener_pairs = 1;

@@ -7,6 +7,7 @@
 #include <pthread.h>
 #endif
 
+#include "audio/audio_engine.h"
 #include "audio/decode_worker.h"
 #include "audio/mixer_messages.h"
 
@@ -20,6 +21,11 @@ constexpr std::int64_t kSliceFrames = 16384;
 // for frames it does ring.
 constexpr auto kIdleLook = std::chrono::milliseconds(2);
 }  // namespace
+
+void OfflineFeed::configure(EngineConfig& config) {
+  config.ring_seconds = kReadAheadSeconds;
+  config.touch_rings_up_front = false;
+}
 
 int OfflineFeed::default_threads() { return int(std::max(1u, std::thread::hardware_concurrency())); }
 

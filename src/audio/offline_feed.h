@@ -20,6 +20,7 @@
 namespace holdspace::audio {
 
 class DecodeWorker;
+struct EngineConfig;
 
 class OfflineFeed {
  public:
@@ -29,6 +30,10 @@ class OfflineFeed {
   // render stays near 200 MB. The rings take memory only as they fill: at 48 kHz each rounds
   // up to 175 s, 64 MiB, and three are in use at a time (the current track and two queued).
   static constexpr double kReadAheadSeconds = 170.0;
+
+  // Sets an offline engine's rings up for the feed: kReadAheadSeconds long, taking memory as
+  // they fill rather than all at the start.
+  static void configure(EngineConfig& config);
 
   // As many decoding threads as the machine has cores: the rendering thread mostly waits.
   static int default_threads();

@@ -49,8 +49,7 @@ Result<RenderSummary> render_playlist(const std::vector<playlist::PlaylistEntry>
                                       const RenderOptions& options) {
   EngineConfig config;
   config.sample_rate = options.sample_rate;
-  config.ring_seconds = OfflineFeed::kReadAheadSeconds;
-  config.touch_rings_up_front = false;
+  OfflineFeed::configure(config);
   AudioEngine engine(config);
   PlayerOptions player_options = options.player;
   player_options.loop = false;  // a looping render would never end

@@ -55,8 +55,7 @@ Result<SessionRender> render_session(const session::LoadedPlan& plan, const Sess
   audio::EngineConfig engine_config;
   engine_config.sample_rate = options.sample_rate;
   engine_config.listener_pairs = plan.plan.listener_pairs();
-  engine_config.ring_seconds = audio::OfflineFeed::kReadAheadSeconds;
-  engine_config.touch_rings_up_front = false;
+  audio::OfflineFeed::configure(engine_config);
   audio::AudioEngine engine(engine_config);
   ManualClock clock;
   auto begun = control::SessionController::begin(plan, "PREFLIGHT", *journal.value(), clock, engine,
