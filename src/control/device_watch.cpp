@@ -51,6 +51,7 @@ bool DeviceWatch::reopen(Clock::time_point now) {
 DeviceWatch::Change follow_device(DeviceWatch& watch, SessionController& session) {
   const auto change = watch.poll();
   if (change == DeviceWatch::Change::Lost) session.device_lost(watch.device_name(), watch.problem());
+  if (watch.lost()) session.device_search_failed(watch.device_name(), watch.reopen_problem());
   if (change == DeviceWatch::Change::Restored) session.device_restored(watch.device_name());
   return change;
 }

@@ -372,6 +372,7 @@ SessionSnapshot SessionController::snapshot() const {
   view.underruns = engine_.mixer().underruns();
   view.device_lost = !device_problem_.empty();
   view.device_problem = device_problem_;
+  view.device_search = device_search_;
   view.journal_waiting = journal_.pending_count();
   if (view.journal_waiting > 0) {
     view.journal_problem = journal_problem_;
@@ -392,8 +393,15 @@ void SessionController::device_lost(const std::string& device, const std::string
   record(std::move(event));
 }
 
+void SessionController::device_search_failed(const std::string& device, const std::string& why) {
+  if (device_problem_.empty() || why.empty() || why == device_search_) return;
+  device_search_ = why;
+  messages_.push_back("audio: " + device + " is not back yet: " + why + ". Trying again every second");
+}
+
 void SessionController::device_restored(const std::string& device) {
   device_problem_.clear();
+  device_search_.clear();
   messages_.push_back("audio: " + device + " is back");
   Event event;
   event.type = EventType::DeviceRestored;

@@ -48,6 +48,7 @@ struct SessionSnapshot {
   std::int64_t underruns = 0;
   bool device_lost = false;           // the client's output is gone; the session goes on
   std::string device_problem;         // why, while it is
+  std::string device_search;          // why the last try to open it again failed, while lost
   std::size_t journal_waiting = 0;    // events kept in memory because the disk refused them
   std::string journal_problem;        // why, while any wait (the journal's own words)
   std::string journal_alert;          // while any wait: one line for the therapist, shown at once
@@ -84,6 +85,10 @@ class SessionController {
 
   // The client's output went (DeviceWatch): recorded, shown, and the session clock runs on.
   void device_lost(const std::string& device, const std::string& reason);
+  // The watch tried to open the lost output again and could not: shown beside the loss, and
+  // said as a message each time the reason changes (not every try). Not recorded: the loss and
+  // the return are, and a reason that changes every second would bury the session's events.
+  void device_search_failed(const std::string& device, const std::string& why);
   // It is back, playing silence: recorded, and the music fades in where the timeline says it
   // would be by now, as after a resume.
   void device_restored(const std::string& device);
@@ -126,6 +131,7 @@ class SessionController {
   std::int64_t base_ns_ = 0;
   std::string journal_problem_;
   std::string device_problem_;  // set while the client's output is lost
+  std::string device_search_;   // why the last try to open it again failed, while lost
   // A spell in which the disk refuses the record: from the first event it refused until the
   // journal's memory queue is written. It becomes a journal_recovered event when it ends.
   struct JournalSpell {

@@ -182,6 +182,8 @@ TEST_CASE("run says at once when its output dies, goes on recording, brings the 
   INFO(log);
   // Printed as soon as it happens (the live status line, drawn only on a terminal, says NO SOUND).
   CHECK(during.find("! audio: the output JACK Audio Connection Kit: system has gone") != std::string::npos);
+  // While it is gone, why each try to open it again fails, said once rather than every second.
+  CHECK(during.find("is not back yet: ") != std::string::npos);
   REQUIRE(exit_code == 0);  // no hang on the dead device at the end
 
   const auto events = events_of_last_session(dir.path());

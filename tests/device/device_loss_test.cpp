@@ -13,6 +13,7 @@
 // track the music came back.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <fstream>
@@ -251,6 +252,12 @@ TEST_CASE("a JACK server killed mid-session and started again: the loss is recor
   CHECK(live.count(journal::EventType::Marker) == 1);
   CHECK(live.watch->lost());
   CHECK_FALSE(live.watch->reopen_problem().empty());
+  // The therapist is told why, beside the loss, and once as a message rather than every second.
+  CHECK(live.session->snapshot().device_search == live.watch->reopen_problem());
+  const auto messages = live.session->take_messages();
+  CHECK(std::count_if(messages.begin(), messages.end(), [](const std::string& m) {
+          return m.find("is not back yet: ") != std::string::npos;
+        }) == 1);
 
   // The server comes back: so does the music, by itself, within 5 s.
   jack.start_again();
@@ -259,6 +266,7 @@ TEST_CASE("a JACK server killed mid-session and started again: the loss is recor
   REQUIRE_FALSE(live.watch->lost());
   CHECK(std::chrono::steady_clock::now() - back_wall < 5s);
   CHECK_FALSE(live.session->snapshot().device_lost);
+  CHECK(live.session->snapshot().device_search.empty());
   test::JackRecorder recorder("holdspace-capture", {"in_1", "in_2"}, 6.0);
   REQUIRE(recorder.connect_outputs("^PortAudio", 0, 2));
   const std::int64_t heap_calls_before = test::realtime_heap_calls();

@@ -215,6 +215,9 @@ void SessionView::draw_music(const control::SessionSnapshot& view, const UiSessi
     ImGui::TextColored(p.danger, "NO SOUND in the client's headphones: %s. The session goes on; the music comes "
                        "back by itself when the device does.",
                        session.audio_problem().c_str());
+    if (!view.device_search.empty()) {
+      ImGui::TextColored(p.text_dim, "Looking for it every second. Last try: %s", view.device_search.c_str());
+    }
   } else if (!session.audio_problem().empty()) {
     ImGui::TextColored(p.danger, "AUDIO DEVICE: %s", session.audio_problem().c_str());
   }
