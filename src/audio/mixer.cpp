@@ -85,8 +85,7 @@ void Mixer::finish_chunk(float* target, std::int64_t frames, int out_channels) {
   render_pair(pairs_[0], mix, frames);
   // The limiters are the real ceiling; this is the last guard, should one ever be wrong.
   if (out_channels == 2) {
-    float* __restrict out = target;
-    in_runs(frames * 2, [=](std::int64_t i) { out[i] = std::min(std::max(mix[i], -1.0f), 1.0f); });
+    copy_clamped(target, mix, frames * 2, 1.0f);
     return;
   }
   for (std::int64_t f = 0; f < frames; ++f) {
@@ -420,7 +419,7 @@ Mixer::DeckOutcome Mixer::mix_deck(int slot, std::int64_t offset, std::int64_t c
   if (steady && dry_fade == 0) {
     // Most of a session: one level for the whole segment, the same product the loop below takes.
     const float level = deck.envelope.next() * deck.recovery.next() * deck.gain.next();
-    in_runs(got * 2, [=](std::int64_t i) { mix[i] += in[i] * level; });
+    add_scaled(mix, in, got * 2, level);
   } else {
     for (std::int64_t f = 0; f < got; ++f) {
       float level = deck.envelope.next() * deck.recovery.next() * deck.gain.next();

@@ -7,6 +7,8 @@
 #include <cmath>
 #include <cstring>
 
+#include "audio/vector_runs.h"
+
 namespace holdspace::audio {
 namespace {
 
@@ -76,15 +78,15 @@ float TruePeakLimiter::smooth(std::int64_t index, float required) {
   // are never stored: an empty queue means 1.
   if (required < 1.0f) {
     while (held_count_ > 0) {
-      const Held& last = held_[std::size_t((held_first_ + held_count_ - 1) % held_capacity_)];
+      const Held& last = held_[std::size_t(held_slot(held_count_ - 1))];
       if (last.gain < required) break;
       --held_count_;
     }
-    held_[std::size_t((held_first_ + held_count_) % held_capacity_)] = {index, required};
+    held_[std::size_t(held_slot(held_count_))] = {index, required};
     ++held_count_;
   }
   while (held_count_ > 0 && held_[std::size_t(held_first_)].index <= index - hold_) {
-    held_first_ = (held_first_ + 1) % held_capacity_;
+    held_first_ = held_first_ + 1 == held_capacity_ ? 0 : held_first_ + 1;
     --held_count_;
   }
   const float hold = held_count_ > 0 ? held_[std::size_t(held_first_)].gain : 1.0f;
@@ -122,9 +124,8 @@ void TruePeakLimiter::process(float* stereo, std::int64_t frames) {
     const std::int64_t count = std::min(kSubBlock, frames - start);
     advance_ceiling(count);
     // Every sample the FIR reads for this sub-block's intervals.
-    float loudest = 0.0f;
     const float* scan = history + (latency_ + start - kTapsBefore) * 2;
-    for (std::int64_t i = 0; i < (count + kTapsBefore) * 2; ++i) loudest = std::max(loudest, std::abs(scan[i]));
+    const float loudest = largest_magnitude(scan, (count + kTapsBefore) * 2);
     // No interpolated value exceeds loudest x the filter's largest gain: if that is under the
     // threshold, every interval needs a gain of exactly 1 and the FIR can be skipped.
     const bool quiet = loudest * filter_.largest_gain() <= threshold_;

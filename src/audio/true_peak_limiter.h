@@ -92,6 +92,12 @@ class TruePeakLimiter {
 
   void advance_ceiling(std::int64_t frames);
   float smooth(std::int64_t index, float required);
+  // The ring position of the hold queue's entry `n` (0 = oldest, n <= held_count_): a compare
+  // rather than %, since this runs for every frame while the gain is reduced.
+  std::int64_t held_slot(std::int64_t n) const {
+    const std::int64_t slot = held_first_ + n;
+    return slot >= held_capacity_ ? slot - held_capacity_ : slot;
+  }
   bool at_rest() const { return held_count_ == 0 && envelope_ == 1.0 && box_below_one_ == 0; }
 
   // Step 1. Kaiser beta 3 over +-4.5 samples: chosen so this short filter reads high.
