@@ -11,18 +11,19 @@
 
 #include "support/child_process.h"
 #include "support/test_audio.h"
+#include "support/text_checks.h"
 
 using namespace holdspace;
 
 namespace {
 
-struct Run {
+struct AnalyzeRun {
   int exit_code = -1;
   std::string out;  // stdout
   std::string err;  // stderr
 };
 
-Run analyze(const test::TempDir& dir, const std::string& arguments) {
+AnalyzeRun analyze(const test::TempDir& dir, const std::string& arguments) {
   const auto err_file = dir / "stderr.txt";
   const std::string command = std::string(HOLDSPACE_CLI) + " analyze " + arguments + " --data-dir " +
                               (dir / "data").string() + " 2>" + err_file.string();
@@ -30,7 +31,7 @@ Run analyze(const test::TempDir& dir, const std::string& arguments) {
   return {shell.exit_code, shell.output, test::read_text(err_file)};
 }
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using test::contains;
 
 std::size_t lines(const std::string& text) { return std::size_t(std::count(text.begin(), text.end(), '\n')); }
 
@@ -67,7 +68,7 @@ TEST_CASE("analyze prints each track's loudness, range, true peak and gain", "[c
   write_tone(dir / "quiet.wav", -33.0);
   write_quiet_with_click(dir / "click.wav");
   std::ofstream(dir / "list.m3u8") << "#EXTM3U\nsteady.wav\nquiet.wav\nclick.wav\n";
-  const Run run = analyze(dir, (dir / "list.m3u8").string());
+  const AnalyzeRun run = analyze(dir, (dir / "list.m3u8").string());
   INFO(run.out << run.err);
   CHECK(run.exit_code == 0);
   CHECK(run.err.empty());  // no terminal: no progress bar
@@ -85,7 +86,7 @@ TEST_CASE("analyze prints each track's loudness, range, true peak and gain", "[c
   CHECK(contains(run.out, "r  held to the +/-12 dB limit"));
   CHECK(contains(run.out, "3 tracks: 3 measured, 0 from the cache, 0 failed; target -18.0 LUFS, ceiling -1.0 dBTP"));
 
-  const Run again = analyze(dir, (dir / "list.m3u8").string() + " --target -23");
+  const AnalyzeRun again = analyze(dir, (dir / "list.m3u8").string() + " --target -23");
   CHECK(again.exit_code == 0);
   CHECK(contains(again.out, "3 tracks: 0 measured, 3 from the cache, 0 failed; target -23.0 LUFS"));
   CHECK(contains(row_of(again.out, "steady.wav"), "+0.0 dB  "));
@@ -96,7 +97,7 @@ TEST_CASE("analyze --json gives every figure, and the second run comes from the 
   write_tone(dir / "a.wav", -20.0);
   write_tone(dir / "b.wav", -12.0);
   const std::string files = (dir / "a.wav").string() + " " + (dir / "b.wav").string();
-  const Run first = analyze(dir, files + " --json --threads 2");
+  const AnalyzeRun first = analyze(dir, files + " --json --threads 2");
   INFO(first.out << first.err);
   REQUIRE(first.exit_code == 0);
   const auto json = nlohmann::json::parse(first.out);
@@ -114,7 +115,7 @@ TEST_CASE("analyze --json gives every figure, and the second run comes from the 
   CHECK(json[0]["from_cache"] == false);
   CHECK(std::filesystem::exists(dir / "data" / "loudness.sqlite"));
 
-  const Run second = analyze(dir, files + " --json");
+  const AnalyzeRun second = analyze(dir, files + " --json");
   REQUIRE(second.exit_code == 0);
   const auto cached = nlohmann::json::parse(second.out);
   CHECK(cached[0]["from_cache"] == true);
@@ -127,7 +128,7 @@ TEST_CASE("analyze reports a bad file in one line, shows the rest and exits 1", 
   write_tone(dir / "good.wav", -20.0);
   std::ofstream(dir / "notes.wav") << "not audio at all";
   write_tone(dir / "after.wav", -24.0);
-  const Run run = analyze(dir, (dir / "good.wav").string() + " " + (dir / "notes.wav").string() + " " +
+  const AnalyzeRun run = analyze(dir, (dir / "good.wav").string() + " " + (dir / "notes.wav").string() + " " +
                                    (dir / "after.wav").string());
   INFO(run.out << run.err);
   CHECK(run.exit_code == 1);
@@ -139,7 +140,7 @@ TEST_CASE("analyze reports a bad file in one line, shows the rest and exits 1", 
   CHECK(contains(run.out, "!  not analysed: plays at a safe -6.0 dB"));
   CHECK(contains(run.out, "3 tracks: 2 measured, 0 from the cache, 1 failed"));
 
-  const Run json = analyze(dir, (dir / "notes.wav").string() + " --json");
+  const AnalyzeRun json = analyze(dir, (dir / "notes.wav").string() + " --json");
   CHECK(json.exit_code == 1);
   const auto parsed = nlohmann::json::parse(json.out);
   CHECK(parsed[0]["integrated_lufs"].is_null());
@@ -149,7 +150,7 @@ TEST_CASE("analyze reports a bad file in one line, shows the rest and exits 1", 
 
 TEST_CASE("analyze of a missing playlist is one clear line", "[cli][analyze]") {
   test::TempDir dir;
-  const Run run = analyze(dir, "/nowhere/session.m3u8");
+  const AnalyzeRun run = analyze(dir, "/nowhere/session.m3u8");
   CHECK(run.exit_code == 1);
   CHECK(run.out.empty());
   CHECK(lines(run.err) == 1);
@@ -162,7 +163,7 @@ TEST_CASE("analyze checks its options", "[cli][analyze]") {
   write_tone(dir / "a.wav", -20.0);
   CHECK(analyze(dir, (dir / "a.wav").string() + " --ceiling 3").exit_code != 0);
   CHECK(analyze(dir, (dir / "a.wav").string() + " --target 5").exit_code != 0);
-  const Run help = analyze(dir, "--help");
+  const AnalyzeRun help = analyze(dir, "--help");
   CHECK(help.exit_code == 0);
   for (const char* option : {"--target", "--ceiling", "--threads", "--data-dir", "--json"}) {
     CHECK(contains(help.out, option));

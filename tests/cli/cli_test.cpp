@@ -12,6 +12,7 @@
 #include "support/child_process.h"
 #include "support/jack_server.h"
 #include "support/test_audio.h"
+#include "support/text_checks.h"
 
 using namespace holdspace;
 
@@ -24,9 +25,7 @@ Run run(const std::string& arguments, const std::string& prefix = "") {
   return test::run_shell(prefix + std::string(HOLDSPACE_CLI) + " " + arguments + " 2>&1");
 }
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using test::contains;
 
 void write_text(const std::filesystem::path& path, const std::string& text) {
   std::ofstream(path) << text;

@@ -12,6 +12,7 @@
 
 #include "support/child_process.h"
 #include "support/test_audio.h"
+#include "support/text_checks.h"
 
 using namespace holdspace;
 
@@ -23,14 +24,14 @@ Run preflight(const std::string& arguments) {
   return test::run_shell(std::string(HOLDSPACE_CLI) + " preflight " + arguments + " 2>&1");
 }
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using test::contains;
 
 std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-constexpr int kRate = 48000;
+using holdspace::test::kRate;
 
 // A stereo 1 kHz sine at `lufs`: per BS.1770 a full-scale sine in both channels reads 0 LUFS.
 void write_tone(const std::filesystem::path& path, double lufs, double seconds) {

@@ -31,7 +31,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-constexpr int kRate = 48000;
+using holdspace::test::kRate;
 constexpr double kCrossfadeSeconds = 2.0;
 
 // Two input ports on the test's own JACK server, recording into a buffer made up front (the

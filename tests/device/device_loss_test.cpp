@@ -37,7 +37,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-constexpr int kRate = 48000;
+using holdspace::test::kRate;
 constexpr double kAmplitude = 0.25;
 
 // Second k of the track is a sine at 200 + 40k Hz, phase-continuous across the steps.

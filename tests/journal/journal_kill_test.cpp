@@ -92,7 +92,7 @@ RunResult run_writer(const std::vector<std::string>& args, std::chrono::millisec
 }
 
 // Everything the file holds, checked against the script, as (session -> stored sequences).
-std::map<std::string, std::set<std::int64_t>> check_file(const std::filesystem::path& file) {
+std::map<std::string, std::set<std::int64_t>> stored_sequences(const std::filesystem::path& file) {
   std::map<std::string, std::set<std::int64_t>> stored;
   if (!std::filesystem::exists(file)) return stored;
   sqlite3* db = nullptr;
@@ -203,7 +203,7 @@ TEST_CASE("kill test: SIGKILL at random moments, 50 times, and every acknowledge
     }
     total_acks += result.acks.size();
 
-    const auto stored = check_file(file);
+    const auto stored = stored_sequences(file);
     for (const auto& [ack_session, sequences] : acked) {
       INFO("session " << ack_session);
       REQUIRE(stored.count(ack_session) == 1);
@@ -231,7 +231,7 @@ TEST_CASE("kill test: SIGKILL at random moments, 50 times, and every acknowledge
   auto opened = Journal::open(data_dir);
   REQUIRE(opened.ok());
   Journal& journal = **opened;
-  const auto stored = check_file(file);
+  const auto stored = stored_sequences(file);
   CHECK(journal.sessions().size() == stored.size());
   CHECK(journal.unfinished_session() == std::optional<std::string>(newest_started));
   // The last kill may have come before its session stored anything (a slow start, as under a

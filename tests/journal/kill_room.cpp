@@ -12,8 +12,6 @@
 namespace holdspace::test::kill_room {
 namespace {
 
-constexpr int kRate = 48000;  // the engine's rate: no resampling, so lengths are exact
-
 struct Track {
   const char* name;
   double seconds;

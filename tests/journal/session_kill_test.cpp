@@ -43,7 +43,7 @@ using Stored = std::map<std::string, std::map<std::int64_t, std::string>>;
 
 // Everything the file holds, checked as SQLite and as a record. Read-only, so the check does not
 // checkpoint the log: the next run meets the file exactly as the kill left it.
-Stored check_file(const std::filesystem::path& file) {
+Stored stored_events(const std::filesystem::path& file) {
   Stored stored;
   if (!std::filesystem::exists(file)) return stored;
   sqlite3* db = nullptr;
@@ -298,7 +298,7 @@ TEST_CASE("session kill test: SIGKILL a running session at random moments, and i
     }
     acks += report.acks.size();
 
-    const Stored stored = check_file(file);
+    const Stored stored = stored_events(file);
     for (const auto& [session, events] : acked) {
       INFO("session " << session);
       REQUIRE(stored.count(session) == 1);
@@ -316,7 +316,7 @@ TEST_CASE("session kill test: SIGKILL a running session at random moments, and i
 
     check_resume(data_dir, report, last_acked_phase, random, tally);
     // The resume's own events are acknowledged too: the next kill must not lose them.
-    for (const auto& [session, events] : check_file(file)) {
+    for (const auto& [session, events] : stored_events(file)) {
       for (const auto& [sequence, type] : events) acked[session].emplace(sequence, type);
     }
   }

@@ -1,5 +1,6 @@
 #include "support/kept_test_files.h"
 
+#include <catch2/catch.hpp>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -37,6 +38,15 @@ void keep_test_file(const std::filesystem::path& written) {
   std::filesystem::create_directories(folder, error);
   const auto kept = std::filesystem::path(folder) / (content_name(bytes) + written.extension().string());
   std::ofstream(kept, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+void write_file(const std::filesystem::path& path, std::string_view bytes) {
+  std::filesystem::create_directories(path.parent_path());
+  std::ofstream out(path, std::ios::binary);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.close();
+  REQUIRE(out.good());
+  keep_test_file(path);
 }
 
 }  // namespace holdspace::test

@@ -1,7 +1,5 @@
 #include "support/test_audio.h"
 
-#include "support/kept_test_files.h"
-
 #include <unistd.h>
 
 #include <algorithm>
@@ -9,6 +7,9 @@
 #include <numbers>
 #include <random>
 #include <stdexcept>
+
+#include "audio/track_source.h"
+#include "support/kept_test_files.h"
 
 namespace holdspace::test {
 
@@ -21,7 +22,20 @@ TempDir::TempDir(const std::string& prefix) {
 
 TempDir::~TempDir() {
   std::error_code ignored;
+  // A test may have taken its own permissions away from the folder (unreadable-file cases).
+  std::filesystem::permissions(path_, std::filesystem::perms::owner_all, std::filesystem::perm_options::add, ignored);
   std::filesystem::remove_all(path_, ignored);
+}
+
+std::vector<float> decode_all(audio::TrackSource& source, std::int64_t chunk_frames) {
+  std::vector<float> out;
+  std::vector<float> chunk(std::size_t(2 * chunk_frames));
+  while (!source.finished()) {
+    const std::int64_t got = source.produce(chunk.data(), chunk_frames);
+    out.insert(out.end(), chunk.begin(), chunk.begin() + got * 2);
+    if (got == 0) break;  // finished, or nothing more will come
+  }
+  return out;
 }
 
 void write_audio(const std::filesystem::path& path, int format, int rate, int channels,

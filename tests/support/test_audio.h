@@ -11,7 +11,15 @@
 
 #include "playlist/playlist.h"
 
+namespace holdspace::audio {
+class TrackSource;
+}
+
 namespace holdspace::test {
+
+// The rate the engine mixes at: audio the tests write at it needs no resampling, so lengths and
+// positions come out exact.
+inline constexpr int kRate = 48000;
 
 // A fresh, empty folder under the system temp dir, removed when the object goes.
 class TempDir {
@@ -21,7 +29,7 @@ class TempDir {
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;
   const std::filesystem::path& path() const { return path_; }
-  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+  std::filesystem::path operator/(const std::filesystem::path& name) const { return path_ / name; }
 
  private:
   std::filesystem::path path_;
@@ -47,6 +55,9 @@ struct DecodedAudio {
   float at(std::int64_t frame, int channel) const { return samples[std::size_t(frame * channels + channel)]; }
 };
 DecodedAudio read_audio(const std::filesystem::path& path);
+
+// Everything `source` produces, interleaved stereo, asked for `chunk_frames` at a time.
+std::vector<float> decode_all(audio::TrackSource& source, std::int64_t chunk_frames = 4096);
 
 // The frequency of a steady tone in one channel, from its zero crossings (accurate to well under
 // 1 Hz over a second of audio).

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -106,5 +107,9 @@ void XDisplay::stop() {
 }
 
 XDisplay::~XDisplay() { stop(); }
+
+int xdotool(const std::string& arguments) {
+  return std::system(("xdotool " + arguments + " >/dev/null 2>&1").c_str());
+}
 
 }  // namespace holdspace::test

@@ -24,4 +24,8 @@ class XDisplay {
   std::string name_;
 };
 
+// Runs `xdotool arguments` (keys, clicks, window searches on the display in $DISPLAY), quietly;
+// its exit code.
+int xdotool(const std::string& arguments);
+
 }  // namespace holdspace::test

@@ -21,7 +21,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-int xdotool(const std::string& arguments) { return std::system(("xdotool " + arguments + " >/dev/null 2>&1").c_str()); }
+using test::xdotool;
 
 bool wait_for_file(const std::filesystem::path& path, std::chrono::seconds timeout) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;

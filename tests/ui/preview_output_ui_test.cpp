@@ -22,7 +22,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-int xdotool(const std::string& arguments) { return std::system(("xdotool " + arguments + " >/dev/null 2>&1").c_str()); }
+using test::xdotool;
 
 }  // namespace
 

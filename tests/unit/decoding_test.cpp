@@ -14,16 +14,8 @@ using holdspace::test::TempDir;
 
 namespace {
 
-std::vector<float> decode_all(audio::TrackSource& source) {
-  std::vector<float> out;
-  std::vector<float> chunk(2 * 1000);
-  while (!source.finished()) {
-    const auto got = source.produce(chunk.data(), 1000);
-    out.insert(out.end(), chunk.begin(), chunk.begin() + got * 2);
-    if (got == 0) break;
-  }
-  return out;
-}
+// An odd chunk, so reads end anywhere in the decoder's own blocks.
+constexpr std::int64_t kChunkFrames = 1000;
 
 struct FormatCase {
   const char* name;
@@ -60,7 +52,7 @@ TEST_CASE("every supported format decodes to the right duration and pitch at 48 
 
       auto source = audio::TrackSource::open(path, 48000);
       REQUIRE(source.ok());
-      const auto samples = decode_all(*source.value());
+      const auto samples = test::decode_all(*source.value(), kChunkFrames);
       const std::int64_t frames = std::int64_t(samples.size() / 2);
       CHECK(frames == source.value()->expected_frames());
       CHECK(double(frames) / 48000.0 == Approx(2.0).margin(c.duration_tolerance + 1e-4));
@@ -81,7 +73,7 @@ TEST_CASE("a 1 kHz tone resampled from 44.1 to 48 kHz keeps its pitch, level and
   auto source = audio::TrackSource::open(path, 48000);
   REQUIRE(source.ok());
   REQUIRE(source.value()->expected_frames() == 48000 * 3);
-  const auto samples = decode_all(*source.value());
+  const auto samples = test::decode_all(*source.value(), kChunkFrames);
   REQUIRE(samples.size() == std::size_t(2 * 48000 * 3));
   CHECK(test::estimate_frequency(samples, 2, 0, 48000, 4800, 48000 * 3 - 4800) ==
         Approx(1000.0).margin(0.05));
@@ -98,7 +90,7 @@ TEST_CASE("the resampler keeps the top of the audible band: a 19 kHz tone loses 
                     test::sine(19000.0, 44100, 0.5f));
   auto source = audio::TrackSource::open(path, 48000);
   REQUIRE(source.ok());
-  const auto samples = decode_all(*source.value());
+  const auto samples = test::decode_all(*source.value(), kChunkFrames);
   REQUIRE(samples.size() == std::size_t(2 * 48000 * 2));
   const double level = test::rms(samples, 2, 0, 4800, 48000 * 2 - 4800);
   CHECK(20.0 * std::log10(level / (0.5 / std::sqrt(2.0))) == Approx(0.0).margin(0.1));
@@ -111,7 +103,7 @@ TEST_CASE("a file already at the output rate passes through untouched", "[decode
                     [](std::int64_t frame, int channel) { return float(frame % 100) / 100.0f * (channel ? -1 : 1); });
   auto source = audio::TrackSource::open(path, 48000);
   REQUIRE(source.ok());
-  const auto samples = decode_all(*source.value());
+  const auto samples = test::decode_all(*source.value(), kChunkFrames);
   REQUIRE(samples.size() == 2 * 4800);
   for (int f = 0; f < 4800; ++f) {
     REQUIRE(samples[2 * f] == float(f % 100) / 100.0f);
@@ -125,7 +117,7 @@ TEST_CASE("a mono file plays in both ears", "[decode]") {
   test::write_audio(path, SF_FORMAT_FLAC | SF_FORMAT_PCM_16, 48000, 1, 48000, test::sine(300.0, 48000, 0.5f));
   auto source = audio::TrackSource::open(path, 48000);
   REQUIRE(source.ok());
-  const auto samples = decode_all(*source.value());
+  const auto samples = test::decode_all(*source.value(), kChunkFrames);
   REQUIRE(samples.size() == 2 * 48000);
   for (std::size_t f = 0; f < 48000; ++f) REQUIRE(samples[2 * f] == samples[2 * f + 1]);
   CHECK(test::rms(samples, 2, 0, 0, 48000) == Approx(0.5 / std::sqrt(2.0)).epsilon(0.01));
@@ -140,7 +132,7 @@ TEST_CASE("a 5.1 file keeps its left channel on the left", "[decode]") {
                     });
   auto source = audio::TrackSource::open(path, 48000);
   REQUIRE(source.ok());
-  const auto samples = decode_all(*source.value());
+  const auto samples = test::decode_all(*source.value(), kChunkFrames);
   CHECK(test::rms(samples, 2, 0, 0, 48000) > 0.1);
   CHECK(test::rms(samples, 2, 1, 0, 48000) == 0.0);
 }
@@ -152,7 +144,7 @@ TEST_CASE("a track can start part-way in, for resuming a session", "[decode]") {
                     [](std::int64_t frame, int) { return float(frame) / (48000.0f * 4); });
   auto source = audio::TrackSource::open(path, 48000, 2.5);
   REQUIRE(source.ok());
-  const auto samples = decode_all(*source.value());
+  const auto samples = test::decode_all(*source.value(), kChunkFrames);
   REQUIRE(samples.size() == std::size_t(2 * 48000 * 1.5));
   CHECK(samples[0] == Approx(2.5 / 4.0).margin(1e-6));
 }

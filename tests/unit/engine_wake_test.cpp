@@ -23,7 +23,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-constexpr int kRate = 48000;
+using holdspace::test::kRate;
 // How late a ring may come. The worker looks every DecodeWorker::kPollInterval (100 ms); the
 // rest is slack for a busy test machine.
 constexpr auto kPromptly = 1s;

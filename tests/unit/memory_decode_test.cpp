@@ -17,16 +17,6 @@ using holdspace::test::TempDir;
 
 namespace {
 
-std::vector<float> decode_all(audio::TrackSource& source) {
-  std::vector<float> out;
-  std::vector<float> chunk(2 * 4096);
-  while (!source.finished()) {
-    const auto got = source.produce(chunk.data(), 4096);
-    out.insert(out.end(), chunk.begin(), chunk.begin() + got * 2);
-  }
-  return out;
-}
-
 std::string bytes_of(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
@@ -65,10 +55,10 @@ TEST_CASE("a file decoded from memory is the file decoded from disk", "[decode][
       auto disk_track = audio::TrackSource::open(path, 48000);
       REQUIRE(memory_track.ok());
       REQUIRE(disk_track.ok());
-      const std::vector<float> memory_samples = decode_all(**memory_track);
+      const std::vector<float> memory_samples = test::decode_all(**memory_track);
       CHECK((*memory_track)->error().empty());
       CHECK(memory_samples.size() == std::size_t((*memory_track)->expected_frames() * 2));
-      CHECK(memory_samples == decode_all(**disk_track));
+      CHECK(memory_samples == test::decode_all(**disk_track));
     }
   }
 }

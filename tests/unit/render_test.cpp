@@ -11,7 +11,7 @@ using namespace holdspace;
 using holdspace::test::TempDir;
 
 namespace {
-constexpr int kRate = 48000;
+using holdspace::test::kRate;
 }  // namespace
 
 TEST_CASE("two tones render gaplessly: no gap, no click at the joint", "[render]") {

@@ -8,11 +8,10 @@
 
 #include "app/theme.h"
 #include "core/text_format.h"
+#include "views/view_input.h"
 
 namespace holdspace::ui {
 namespace {
-
-bool pressed(int glfw_key) { return ImGui::IsKeyPressed(glfw_key, false); }
 
 // "-14.8 LUFS  -3.2 dB": what the track measures and the gain it will play at.
 void draw_loudness(const loudness::BackgroundAnalysis::Lookup& found, const loudness::GainPolicy& policy) {
@@ -171,16 +170,16 @@ void PlaylistEditor::handle_keys(prepare::PlaylistDraft& playlist, UiSession& se
   const int count = int(playlist.tracks().size());
   const bool alt = ImGui::GetIO().KeyAlt;
   if (ImGui::GetIO().KeyCtrl) return;  // Ctrl+arrows move phases, not tracks
-  if (pressed(GLFW_KEY_UP) && selected_ > 0) {
+  if (key_pressed(GLFW_KEY_UP) && selected_ > 0) {
     if (alt) playlist.move(selected_, selected_ - 1);
     --selected_;
   }
-  if (pressed(GLFW_KEY_DOWN) && selected_ + 1 < count) {
+  if (key_pressed(GLFW_KEY_DOWN) && selected_ + 1 < count) {
     if (alt && selected_ >= 0) playlist.move(selected_, selected_ + 1);
     ++selected_;
   }
-  if (pressed(GLFW_KEY_DELETE) && selected_ >= 0) playlist.remove(selected_);
-  if (pressed(GLFW_KEY_P) && selected_ >= 0) toggle_preview(playlist, session);
+  if (key_pressed(GLFW_KEY_DELETE) && selected_ >= 0) playlist.remove(selected_);
+  if (key_pressed(GLFW_KEY_P) && selected_ >= 0) toggle_preview(playlist, session);
 }
 
 void PlaylistEditor::toggle_preview(prepare::PlaylistDraft& playlist, UiSession& session) {

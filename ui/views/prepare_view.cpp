@@ -11,6 +11,7 @@
 #include "app/theme.h"
 #include "core/text_format.h"
 #include "views/fit_bar.h"
+#include "views/view_input.h"
 
 namespace holdspace::ui {
 namespace {
@@ -20,8 +21,7 @@ constexpr float kNameWidth = 280.0f;
 constexpr float kFitBarWidth = 160.0f;
 constexpr float kFitBarHeight = 14.0f;
 
-bool pressed(int glfw_key) { return ImGui::IsKeyPressed(glfw_key, false); }
-bool ctrl_pressed(int glfw_key) { return ImGui::GetIO().KeyCtrl && pressed(glfw_key); }
+bool ctrl_pressed(int glfw_key) { return ImGui::GetIO().KeyCtrl && key_pressed(glfw_key); }
 
 // The first "new-plan.toml", "new-plan-2.toml", ... not on disk, beside the plan open now.
 std::filesystem::path unused_plan_file(const std::filesystem::path& folder) {
@@ -239,8 +239,8 @@ void PrepareView::handle_keys(UiSession& session) {
   if (ctrl_pressed(GLFW_KEY_DELETE)) remove_phase();
   if (ctrl_pressed(GLFW_KEY_UP)) move_phase(-1);
   if (ctrl_pressed(GLFW_KEY_DOWN)) move_phase(+1);
-  if (pressed(GLFW_KEY_PAGE_UP) && selected_phase_ > 0) select_phase(selected_phase_ - 1);
-  if (pressed(GLFW_KEY_PAGE_DOWN) && selected_phase_ + 1 < int(draft_->plan().phases.size())) {
+  if (key_pressed(GLFW_KEY_PAGE_UP) && selected_phase_ > 0) select_phase(selected_phase_ - 1);
+  if (key_pressed(GLFW_KEY_PAGE_DOWN) && selected_phase_ + 1 < int(draft_->plan().phases.size())) {
     select_phase(selected_phase_ + 1);
   }
 }

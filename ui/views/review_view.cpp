@@ -15,20 +15,13 @@
 #include "journal/export_format.h"
 #include "journal/export_playlist.h"
 #include "journal/export_session.h"
+#include "views/view_input.h"
 
 namespace holdspace::ui {
 namespace {
 
 constexpr float kListWidth = 430.0f;
 constexpr double kMinSpanSeconds = 5.0;
-
-bool key(int glfw_key) { return !ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(glfw_key, false); }
-bool key_repeat(int glfw_key) { return !ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(glfw_key, true); }
-
-bool big_button(const char* label, bool pressed_by_key, float width = 0.0f) {
-  const bool clicked = ImGui::Button(label, ImVec2(width, 64));
-  return clicked || pressed_by_key;
-}
 
 std::string lower(std::string text) {
   for (char& c : text) c = char(std::tolower(static_cast<unsigned char>(c)));
@@ -51,8 +44,8 @@ void ReviewView::draw(UiSession& session, const Fonts& fonts) {
     export_dir_ = std::filesystem::current_path(error).string();
   }
 
-  if (key(GLFW_KEY_R)) refresh_requested_ = true;
-  if (!shown_.empty() && (key_repeat(GLFW_KEY_DOWN) || key_repeat(GLFW_KEY_UP))) {
+  if (shortcut(GLFW_KEY_R)) refresh_requested_ = true;
+  if (!shown_.empty() && (shortcut_repeating(GLFW_KEY_DOWN) || shortcut_repeating(GLFW_KEY_UP))) {
     const bool down = ImGui::IsKeyPressed(GLFW_KEY_DOWN, true);
     std::size_t at = 0;
     while (at < shown_.size() && rows_[shown_[at]].summary.session_id != selected_id_) ++at;
@@ -244,17 +237,17 @@ void ReviewView::draw_header(const Fonts& fonts) {
 
 // Zoom, fit and the pan slider on one row, so two timelines and the exports fit an 800 px window.
 void ReviewView::draw_toolbar() {
-  if (big_button("Zoom out  (-)", key_repeat(GLFW_KEY_MINUS) || key_repeat(GLFW_KEY_KP_SUBTRACT))) {
+  if (big_button("Zoom out  (-)", shortcut_repeating(GLFW_KEY_MINUS) || shortcut_repeating(GLFW_KEY_KP_SUBTRACT))) {
     zoom(1.5, scale_.start_s + scale_.span_s * 0.5);
   }
   ImGui::SameLine();
-  if (big_button("Zoom in  (+)", key_repeat(GLFW_KEY_EQUAL) || key_repeat(GLFW_KEY_KP_ADD))) {
+  if (big_button("Zoom in  (+)", shortcut_repeating(GLFW_KEY_EQUAL) || shortcut_repeating(GLFW_KEY_KP_ADD))) {
     zoom(1.0 / 1.5, scale_.start_s + scale_.span_s * 0.5);
   }
   ImGui::SameLine();
-  if (big_button("Fit  (F)", key(GLFW_KEY_F))) fit();
-  if (key_repeat(GLFW_KEY_LEFT)) scale_.start_s -= scale_.span_s * 0.1;
-  if (key_repeat(GLFW_KEY_RIGHT)) scale_.start_s += scale_.span_s * 0.1;
+  if (big_button("Fit  (F)", shortcut(GLFW_KEY_F))) fit();
+  if (shortcut_repeating(GLFW_KEY_LEFT)) scale_.start_s -= scale_.span_s * 0.1;
+  if (shortcut_repeating(GLFW_KEY_RIGHT)) scale_.start_s += scale_.span_s * 0.1;
   clamp_view();
 
   ImGui::SameLine();
@@ -276,7 +269,7 @@ void ReviewView::draw_toolbar() {
 // The compare choice sits where the second timeline's title goes: only this client's sessions.
 void ReviewView::draw_compare_choice() {
   const auto candidates = compare_candidates();
-  if (key(GLFW_KEY_K)) cycle_compare();
+  if (shortcut(GLFW_KEY_K)) cycle_compare();
   if (candidates.empty()) {
     ImGui::TextColored(palette().text_dim, "No other session of %s to compare with.", primary_.record.client.c_str());
     return;
@@ -336,12 +329,12 @@ void ReviewView::draw_exports() {
   ImGui::SetNextItemWidth(-1);
   ImGui::InputTextWithHint("##export-dir", "Folder", &export_dir_);
   const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-  if (big_button("HTML report  (H)", key(GLFW_KEY_H), half)) export_as(ExportKind::Html);
+  if (big_button("HTML report  (H)", shortcut(GLFW_KEY_H), half)) export_as(ExportKind::Html);
   ImGui::SameLine();
-  if (big_button("CSV  (C)", key(GLFW_KEY_C), half)) export_as(ExportKind::Csv);
-  if (big_button("JSON  (J)", key(GLFW_KEY_J), half)) export_as(ExportKind::Json);
+  if (big_button("CSV  (C)", shortcut(GLFW_KEY_C), half)) export_as(ExportKind::Csv);
+  if (big_button("JSON  (J)", shortcut(GLFW_KEY_J), half)) export_as(ExportKind::Json);
   ImGui::SameLine();
-  if (big_button("Playlist  (P)", key(GLFW_KEY_P), half)) export_as(ExportKind::Playlist);
+  if (big_button("Playlist  (P)", shortcut(GLFW_KEY_P), half)) export_as(ExportKind::Playlist);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("What played, as an M3U8 playlist");
   if (!notice_.empty()) {
     ImGui::PushTextWrapPos(0.0f);

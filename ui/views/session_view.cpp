@@ -9,6 +9,7 @@
 
 #include "app/theme.h"
 #include "core/text_format.h"
+#include "views/view_input.h"
 
 namespace holdspace::ui {
 namespace {
@@ -18,15 +19,6 @@ using session::Command;
 // A second press of Next within this long confirms it; a stray double press therefore gives one
 // phase change, never two (and the timeline refuses a second change within 2 s anyway).
 constexpr auto kConfirmWindow = std::chrono::seconds(3);
-
-bool key(int glfw_key) {
-  return !ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(glfw_key, false);
-}
-
-bool big_button(const char* label, bool pressed_by_key, float width = 0.0f) {
-  const bool clicked = ImGui::Button(label, ImVec2(width, 64));
-  return clicked || pressed_by_key;
-}
 
 Command make(Command::Type type) {
   Command command;
@@ -44,7 +36,7 @@ void SessionView::send(control::SessionController& controller, const Command& co
 }
 
 void SessionView::draw(UiSession& session, const Fonts& fonts, bool& night) {
-  if (key(GLFW_KEY_L)) night = !night;
+  if (shortcut(GLFW_KEY_L)) night = !night;
   if (!session.running()) {
     draw_not_started(session, fonts);
     return;
@@ -186,7 +178,7 @@ void SessionView::draw_reminders(control::SessionController& controller, const c
     ImGui::TextColored(p.text, "Reminder: %s", reminder.text.c_str());
     ImGui::SameLine(ImGui::GetWindowWidth() - 260);
     ImGui::SetCursorPosY(8);
-    if (big_button("Acknowledge  (A)", key(GLFW_KEY_A) && reminder.index == view.showing.front().index, 240)) {
+    if (big_button("Acknowledge  (A)", shortcut(GLFW_KEY_A) && reminder.index == view.showing.front().index, 240)) {
       Command ack = make(Command::Type::AcknowledgeReminder);
       ack.reminder = reminder.index;
       send(controller, ack);
@@ -239,48 +231,48 @@ void SessionView::press_next(control::SessionController& controller, const contr
 void SessionView::draw_controls(control::SessionController& controller, const control::SessionSnapshot& view) {
   ImGui::Spacing();
   const bool armed = std::chrono::steady_clock::now() < next_armed_until_;
-  if (big_button(armed ? "Press again: next phase  (N)" : "Next phase  (N)", key(GLFW_KEY_N), 330)) {
+  if (big_button(armed ? "Press again: next phase  (N)" : "Next phase  (N)", shortcut(GLFW_KEY_N), 330)) {
     press_next(controller, view);
   }
   ImGui::SameLine();
-  if (undo_offered_ && big_button("Undo phase change  (U)", key(GLFW_KEY_U))) {
+  if (undo_offered_ && big_button("Undo phase change  (U)", shortcut(GLFW_KEY_U))) {
     send(controller, make(Command::Type::UndoPhaseChange));
     undo_offered_ = false;
   }
   ImGui::SameLine();
-  if (big_button(view.paused ? "Resume timeline  (P)" : "Pause timeline  (P)", key(GLFW_KEY_P))) {
+  if (big_button(view.paused ? "Resume timeline  (P)" : "Pause timeline  (P)", shortcut(GLFW_KEY_P))) {
     send(controller, make(view.paused ? Command::Type::Resume : Command::Type::Pause));
   }
   ImGui::SameLine();
-  if (big_button(view.ducked ? "End talk  (T)" : "Talk  (T)", key(GLFW_KEY_T))) send(controller, make(Command::Type::Talk));
+  if (big_button(view.ducked ? "End talk  (T)" : "Talk  (T)", shortcut(GLFW_KEY_T))) send(controller, make(Command::Type::Talk));
   ImGui::SameLine();
-  if (big_button(view.faded_out ? "Music back  (F)" : "Fade out  (F)", key(GLFW_KEY_F))) {
+  if (big_button(view.faded_out ? "Music back  (F)" : "Fade out  (F)", shortcut(GLFW_KEY_F))) {
     send(controller, make(Command::Type::FadeOut));
   }
   ImGui::SameLine();
-  if (big_button("Extend +5 min  (E)", key(GLFW_KEY_E))) {
+  if (big_button("Extend +5 min  (E)", shortcut(GLFW_KEY_E))) {
     Command extend = make(Command::Type::Extend);
     extend.minutes = 5;
     send(controller, extend);
   }
 
-  if (big_button("Dose  (D)", key(GLFW_KEY_D), 180)) {
+  if (big_button("Dose  (D)", shortcut(GLFW_KEY_D), 180)) {
     Command dose = make(Command::Type::Marker);
     dose.marker = "dose";
     send(controller, dose);
   }
   ImGui::SameLine();
-  if (big_button("Booster  (O)", key(GLFW_KEY_O), 180)) {
+  if (big_button("Booster  (O)", shortcut(GLFW_KEY_O), 180)) {
     Command booster = make(Command::Type::Marker);
     booster.marker = "booster";
     send(controller, booster);
   }
   ImGui::SameLine();
-  if (big_button("Vitals  (V)", key(GLFW_KEY_V), 180)) open_vitals_ = true;
+  if (big_button("Vitals  (V)", shortcut(GLFW_KEY_V), 180)) open_vitals_ = true;
   ImGui::SameLine();
-  if (big_button("Note  (M)", key(GLFW_KEY_M), 180)) open_note_ = true;
+  if (big_button("Note  (M)", shortcut(GLFW_KEY_M), 180)) open_note_ = true;
   ImGui::SameLine();
-  if (big_button("End session  (Q)", key(GLFW_KEY_Q), 240)) open_end_ = true;
+  if (big_button("End session  (Q)", shortcut(GLFW_KEY_Q), 240)) open_end_ = true;
   ImGui::TextColored(palette().text_dim, "L: night light");
 }
 

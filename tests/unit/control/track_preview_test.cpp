@@ -15,7 +15,7 @@ using namespace holdspace;
 
 namespace {
 
-constexpr int kRate = 48000;
+using holdspace::test::kRate;
 constexpr int kBlock = 480;  // 10 ms
 
 // Runs the engine for `seconds` and returns the output's peak in each 10 ms block.

@@ -10,7 +10,7 @@
 namespace holdspace::test {
 namespace {
 
-constexpr int kRate = 48000;
+using holdspace::test::kRate;
 
 std::int64_t frames_of(double seconds) { return std::int64_t(seconds * kRate); }
 

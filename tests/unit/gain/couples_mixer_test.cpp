@@ -12,13 +12,14 @@
 #include "audio/gain_ramps.h"
 #include "audio/mixer.h"
 #include "gain_test_support.h"
+#include "support/test_audio.h"
 
 using namespace holdspace;
 using namespace holdspace::audio;
 
 namespace {
 
-constexpr int kRate = 48000;
+using holdspace::test::kRate;
 
 struct CouplesRig {
   std::array<std::unique_ptr<StreamSlot>, kSlotCount> slots;

@@ -23,7 +23,7 @@ using session::Command;
 
 namespace {
 
-constexpr int kRate = 48000;
+using holdspace::test::kRate;
 constexpr std::int64_t kWindow = kRate / 10;  // 100 ms: whole cycles of the 1 kHz tone
 constexpr double kToneAmplitude = 0.25;
 

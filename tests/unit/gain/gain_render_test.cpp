@@ -12,6 +12,7 @@
 #include "audio/gain_ramps.h"
 #include "audio/offline_renderer.h"
 #include "audio/track_source.h"
+#include "support/test_audio.h"
 #include "unit/gain/gain_test_support.h"
 
 using namespace holdspace;
@@ -19,7 +20,7 @@ using holdspace::test::TempDir;
 
 namespace {
 
-constexpr int kRate = 48000;
+using holdspace::test::kRate;
 
 struct Signal {
   std::string name;

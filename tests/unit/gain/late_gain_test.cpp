@@ -13,7 +13,7 @@ using namespace holdspace;
 
 namespace {
 
-constexpr int kRate = 48000;
+using holdspace::test::kRate;
 
 double db(double linear) { return 20.0 * std::log10(linear); }
 

@@ -10,6 +10,7 @@
 
 #include "audio/gain_ramps.h"
 #include "audio/true_peak_limiter.h"
+#include "support/test_audio.h"
 #include "unit/gain/gain_test_support.h"
 
 using namespace holdspace;
@@ -17,7 +18,7 @@ using audio::TruePeakLimiter;
 
 namespace {
 
-constexpr int kRate = 48000;
+using holdspace::test::kRate;
 
 std::vector<float> make(std::int64_t frames, const test::SampleFunction& sample) {
   std::vector<float> out(std::size_t(frames * 2));

@@ -18,7 +18,7 @@ using holdspace::test::TempDir;
 namespace fs = std::filesystem;
 
 using holdspace::test::contains;
-using holdspace::test::write_text;
+using holdspace::test::write_file;
 using holdspace::test::write_tone;
 
 namespace {
@@ -31,8 +31,8 @@ TEST_CASE("expand_dropped_paths: a folder gives its audio files, subfolders incl
   write_tone(album / "02 Second.WAV", 0.1, SF_FORMAT_WAV | SF_FORMAT_PCM_16);
   write_tone(album / "01 first.flac", 0.1, SF_FORMAT_FLAC | SF_FORMAT_PCM_16);
   write_tone(album / "extra/03 third.Flac", 0.1, SF_FORMAT_FLAC | SF_FORMAT_PCM_16);
-  write_text(album / "notes.txt", "liner notes");
-  write_text(album / "cover.jpg", "not audio");
+  write_file(album / "notes.txt", "liner notes");
+  write_file(album / "cover.jpg", "not audio");
 
   const ExpandedDrop drop = expand_dropped_paths({album});
 
@@ -59,7 +59,7 @@ TEST_CASE("expand_dropped_paths: a folder numbered without leading zeros comes i
 TEST_CASE("expand_dropped_paths: a folder without audio gives one problem line naming it", "[prepare]") {
   TempDir dir("holdspace-prepare");
   fs::create_directories(dir / "empty");
-  write_text(dir / "texts/readme.txt", "no music here");
+  write_file(dir / "texts/readme.txt", "no music here");
 
   const ExpandedDrop drop = expand_dropped_paths({dir / "empty", dir / "texts"});
 
@@ -73,7 +73,7 @@ TEST_CASE("expand_dropped_paths: a playlist gives its entries in playlist order"
   TempDir dir("holdspace-prepare");
   write_tone(dir / "b.wav", 0.1, SF_FORMAT_WAV | SF_FORMAT_PCM_16);
   write_tone(dir / "sub/a.wav", 0.1, SF_FORMAT_WAV | SF_FORMAT_PCM_16);
-  write_text(dir / "evening.m3u8", "#EXTM3U\n#EXTINF:1,B\nb.wav\nsub/a.wav\n");
+  write_file(dir / "evening.m3u8", "#EXTM3U\n#EXTINF:1,B\nb.wav\nsub/a.wav\n");
 
   const ExpandedDrop drop = expand_dropped_paths({dir / "evening.m3u8"});
 
@@ -84,7 +84,7 @@ TEST_CASE("expand_dropped_paths: a playlist gives its entries in playlist order"
 TEST_CASE("expand_dropped_paths: a playlist's bad lines are named with the playlist and line", "[prepare]") {
   TempDir dir("holdspace-prepare");
   write_tone(dir / "a.wav", 0.1, SF_FORMAT_WAV | SF_FORMAT_PCM_16);
-  write_text(dir / "mixed.m3u8", "#EXTM3U\na.wav\nhttp://radio.example/stream\n");
+  write_file(dir / "mixed.m3u8", "#EXTM3U\na.wav\nhttp://radio.example/stream\n");
 
   const ExpandedDrop drop = expand_dropped_paths({dir / "mixed.m3u8"});
 
@@ -96,7 +96,7 @@ TEST_CASE("expand_dropped_paths: a playlist's bad lines are named with the playl
 
 TEST_CASE("expand_dropped_paths: a missing or unreadable playlist gives one problem line", "[prepare]") {
   TempDir dir("holdspace-prepare");
-  write_text(dir / "notes.m3u8", std::string("\xFF\xFE" "a\0.\0w\0a\0v\0", 12));  // UTF-16, refused
+  write_file(dir / "notes.m3u8", std::string("\xFF\xFE" "a\0.\0w\0a\0v\0", 12));  // UTF-16, refused
 
   const ExpandedDrop drop = expand_dropped_paths({dir / "gone.m3u8", dir / "notes.m3u8"});
 
@@ -111,7 +111,7 @@ TEST_CASE("expand_dropped_paths: files pass through as dropped, in drop order", 
   TempDir dir("holdspace-prepare");
   write_tone(dir / "z.wav", 0.1, SF_FORMAT_WAV | SF_FORMAT_PCM_16);
   write_tone(dir / "folder/m.wav", 0.1, SF_FORMAT_WAV | SF_FORMAT_PCM_16);
-  write_text(dir / "readme.txt", "not audio");
+  write_file(dir / "readme.txt", "not audio");
 
   // Files are not probed here: a missing file or a text file is named when it is added.
   const ExpandedDrop drop =

@@ -28,8 +28,9 @@ using holdspace::test::TempDir;
 namespace fs = std::filesystem;
 
 using holdspace::test::contains;
+using holdspace::test::paths_on_disk;
 using holdspace::test::read_text;
-using holdspace::test::write_text;
+using holdspace::test::write_file;
 using holdspace::test::write_tone;
 
 namespace {
@@ -38,15 +39,6 @@ std::vector<std::string> phase_names(const Plan& plan) {
   std::vector<std::string> names;
   for (const auto& phase : plan.phases) names.push_back(phase.name);
   return names;
-}
-
-std::vector<fs::path> paths_on_disk(const fs::path& playlist_file) {
-  auto list = holdspace::playlist::read_playlist(playlist_file);
-  INFO((list ? std::string("read") : list.error().message));
-  REQUIRE(list.ok());
-  std::vector<fs::path> paths;
-  for (const auto& entry : list->entries) paths.push_back(entry.path);
-  return paths;
 }
 
 LoadedPlan saved_ok(PlanDraft& draft) {
@@ -86,8 +78,8 @@ struct PlanOnDisk {
   PlanOnDisk() {
     write_tone(a, 2.0);
     write_tone(b, 1.0);
-    write_text(calm, "#EXTM3U\nmusic/a.wav\nmusic/b.wav\n");
-    write_text(plan_file,
+    write_file(calm, "#EXTM3U\nmusic/a.wav\nmusic/b.wav\n");
+    write_file(plan_file,
                "name = \"Tuesday\"\n"
                "\n[[phase]]\nname = \"Arrival\"\nminutes = 10\nplaylist = \"calm.m3u8\"\n"
                "\n[[phase]]\nname = \"Quiet\"\nminutes = 5\n"
@@ -229,7 +221,7 @@ TEST_CASE("PlanDraft::new_playlist_for names the playlist after the phase, besid
 
 TEST_CASE("PlanDraft::new_playlist_for does not take the name of a file already there", "[prepare]") {
   TempDir dir("holdspace-prepare-plan");
-  write_text(dir / "dosing.m3u8", "#EXTM3U\n");
+  write_file(dir / "dosing.m3u8", "#EXTM3U\n");
   PlanDraft draft = PlanDraft::new_kap_plan(dir / "kap.toml");
 
   CHECK(draft.new_playlist_for(2).file() == dir / "dosing-2.m3u8");
@@ -279,8 +271,8 @@ TEST_CASE("PlanDraft::save keeps reminders following a renamed phase", "[prepare
 TEST_CASE("PlanDraft::save writes a changed PLS as an M3U8 beside it and points the plan there", "[prepare]") {
   PlanOnDisk disk;
   const std::string pls_text = "[playlist]\nFile1=music/a.wav\nFile2=music/b.wav\nNumberOfEntries=2\n";
-  write_text(disk.dir / "calm.pls", pls_text);
-  write_text(disk.plan_file, "name = \"PLS plan\"\n[[phase]]\nname = \"Arrival\"\nminutes = 10\nplaylist = \"calm.pls\"\n");
+  write_file(disk.dir / "calm.pls", pls_text);
+  write_file(disk.plan_file, "name = \"PLS plan\"\n[[phase]]\nname = \"Arrival\"\nminutes = 10\nplaylist = \"calm.pls\"\n");
   PlanDraft draft = disk.draft();
   REQUIRE(draft.playlist_of(0) != nullptr);
   draft.playlist_of(0)->move(0, 1);
@@ -297,8 +289,8 @@ TEST_CASE("PlanDraft::save writes a changed PLS as an M3U8 beside it and points 
 
 TEST_CASE("PlanDraft::save leaves an unchanged PLS where it is", "[prepare]") {
   PlanOnDisk disk;
-  write_text(disk.dir / "calm.pls", "[playlist]\nFile1=music/a.wav\n");
-  write_text(disk.plan_file, "name = \"PLS plan\"\n[[phase]]\nname = \"Arrival\"\nminutes = 10\nplaylist = \"calm.pls\"\n");
+  write_file(disk.dir / "calm.pls", "[playlist]\nFile1=music/a.wav\n");
+  write_file(disk.plan_file, "name = \"PLS plan\"\n[[phase]]\nname = \"Arrival\"\nminutes = 10\nplaylist = \"calm.pls\"\n");
   PlanDraft draft = disk.draft();
   REQUIRE(draft.playlist_of(0) != nullptr);
   draft.set_name("Renamed");
@@ -404,7 +396,7 @@ TEST_CASE("PlanDraft: a playlist that cannot be read gives no draft and an error
   CHECK(draft.fit(1).kind == PhaseFit::Kind::NoMusic);
 
   // Fixed on disk and chosen again, it is read afresh.
-  write_text(disk.dir / "gone.m3u8", "#EXTM3U\nmusic/b.wav\n");
+  write_file(disk.dir / "gone.m3u8", "#EXTM3U\nmusic/b.wav\n");
   draft.set_playlist(1, disk.dir / "gone.m3u8");
   REQUIRE(draft.playlist_of(1) != nullptr);
   CHECK(draft.playlist_of(1)->playable_seconds() == Approx(1.0));

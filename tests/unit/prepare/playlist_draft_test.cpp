@@ -19,7 +19,8 @@ using holdspace::test::TempDir;
 namespace fs = std::filesystem;
 
 using holdspace::test::contains;
-using holdspace::test::write_text;
+using holdspace::test::paths_on_disk;
+using holdspace::test::write_file;
 using holdspace::test::write_tone;
 
 namespace {
@@ -34,15 +35,6 @@ PlaylistDraft open_ok(const fs::path& file) {
 std::vector<fs::path> paths_of(const PlaylistDraft& draft) {
   std::vector<fs::path> paths;
   for (const DraftTrack& track : draft.tracks()) paths.push_back(track.path);
-  return paths;
-}
-
-std::vector<fs::path> paths_on_disk(const fs::path& playlist_file) {
-  auto list = holdspace::playlist::read_playlist(playlist_file);
-  INFO((list ? std::string("read") : list.error().message));
-  REQUIRE(list.ok());
-  std::vector<fs::path> paths;
-  for (const auto& entry : list->entries) paths.push_back(entry.path);
   return paths;
 }
 
@@ -63,7 +55,7 @@ struct Music {
   Music() {
     write_tone(wav, 2.0);
     write_tone(flac, 1.5, SF_FORMAT_FLAC | SF_FORMAT_PCM_16);
-    write_text(playlist, "#EXTM3U\n#EXTINF:2,Opening\nmusic/a.wav\nmusic/b.flac\nmusic/missing.wav\n");
+    write_file(playlist, "#EXTM3U\n#EXTINF:2,Opening\nmusic/a.wav\nmusic/b.flac\nmusic/missing.wav\n");
   }
 };
 
@@ -109,7 +101,7 @@ TEST_CASE("PlaylistDraft::open fails for a playlist that cannot be read, naming 
 
 TEST_CASE("PlaylistDraft::open keeps the playlist's bad lines as messages", "[prepare]") {
   Music music;
-  write_text(music.playlist, "#EXTM3U\nmusic/a.wav\nhttps://stream.example/live\n");
+  write_file(music.playlist, "#EXTM3U\nmusic/a.wav\nhttps://stream.example/live\n");
   const PlaylistDraft draft = open_ok(music.playlist);
   CHECK(paths_of(draft) == std::vector<fs::path>{music.wav});
   REQUIRE(draft.messages().size() == 1);
@@ -121,7 +113,7 @@ TEST_CASE("PlaylistDraft::add puts audio at the position and leaves out what is 
   const fs::path added = music.dir / "new/c.wav";
   const fs::path fake = music.dir / "new/fake.wav";
   write_tone(added, 0.5);
-  write_text(fake, "this is a text file with an audio name\n");
+  write_file(fake, "this is a text file with an audio name\n");
   PlaylistDraft draft = open_ok(music.playlist);
 
   const std::vector<std::string> problems = draft.add({added, fake}, 1);
@@ -151,7 +143,7 @@ TEST_CASE("PlaylistDraft::add with no position, or one past the end, appends", "
 
 TEST_CASE("PlaylistDraft::add of nothing playable changes nothing", "[prepare]") {
   Music music;
-  write_text(music.dir / "fake.wav", "text");
+  write_file(music.dir / "fake.wav", "text");
   PlaylistDraft draft = open_ok(music.playlist);
 
   const auto problems = draft.add({music.dir / "fake.wav", music.dir / "nowhere.flac"});
@@ -260,7 +252,7 @@ TEST_CASE("PlaylistDraft::set_file marks the draft modified only when the file c
 
 TEST_CASE("probe_track: a text file named .wav is named in its problem", "[prepare]") {
   TempDir dir("holdspace-prepare");
-  write_text(dir / "fake.wav", "not audio at all\n");
+  write_file(dir / "fake.wav", "not audio at all\n");
   const DraftTrack track = holdspace::prepare::probe_track(dir / "fake.wav");
   CHECK_FALSE(track.playable());
   CHECK(contains(track.problem, (dir / "fake.wav").string()));

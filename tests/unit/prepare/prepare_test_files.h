@@ -8,19 +8,23 @@
 #include <fstream>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "playlist/playlist.h"
 #include "support/kept_test_files.h"
 #include "support/test_audio.h"
+#include "support/text_checks.h"
 
 namespace holdspace::test {
 
-inline void write_text(const std::filesystem::path& path, std::string_view text) {
-  std::filesystem::create_directories(path.parent_path());
-  std::ofstream out(path, std::ios::binary);
-  out.write(text.data(), static_cast<std::streamsize>(text.size()));
-  out.close();
-  REQUIRE(out.good());
-  keep_test_file(path);
+// The playlist a Prepare test left on disk, read back: its tracks' paths, in order.
+inline std::vector<std::filesystem::path> paths_on_disk(const std::filesystem::path& playlist_file) {
+  auto list = playlist::read_playlist(playlist_file);
+  INFO((list ? std::string("read") : list.error().message));
+  REQUIRE(list.ok());
+  std::vector<std::filesystem::path> paths;
+  for (const auto& entry : list->entries) paths.push_back(entry.path);
+  return paths;
 }
 
 // A mono 440 Hz tone at a low rate: real audio, small and quick to write.
@@ -30,7 +34,5 @@ inline void write_tone(const std::filesystem::path& path, double seconds,
   std::filesystem::create_directories(path.parent_path());
   write_audio(path, format, kRate, 1, std::int64_t(seconds * kRate), sine(440, kRate, 0.1f));
 }
-
-inline bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 }  // namespace holdspace::test

@@ -14,14 +14,7 @@
 
 namespace holdspace::session::test {
 
-inline void write_file(const std::filesystem::path& path, std::string_view text) {
-  std::filesystem::create_directories(path.parent_path());
-  std::ofstream out(path, std::ios::binary);
-  out.write(text.data(), static_cast<std::streamsize>(text.size()));
-  out.close();
-  REQUIRE(out.good());
-  holdspace::test::keep_test_file(path);
-}
+using holdspace::test::write_file;
 
 // The folder a test plan lives in:
 //   plan.toml            written by each test

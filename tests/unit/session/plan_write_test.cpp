@@ -13,6 +13,7 @@
 #include "plan_test_support.h"
 #include "session/plan.h"
 #include "session/plan_write.h"
+#include "support/text_checks.h"
 
 using namespace holdspace::session;
 using holdspace::Result;
@@ -32,7 +33,7 @@ std::string read_text(const fs::path& path) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using holdspace::test::contains;
 
 std::vector<fs::path> files_in(const fs::path& folder) {
   std::vector<fs::path> files;
