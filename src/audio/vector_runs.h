@@ -39,7 +39,8 @@ inline void add_scaled(float* __restrict mix, const float* __restrict in, std::i
 
 // out[i] = in[i] clamped to [-limit, limit], for i in [0, count). Never inlined: with `limit` a
 // constant at the call, GCC 12 makes the clamp compares and branches, and the loop stays scalar.
-[[gnu::noinline]] inline void copy_clamped(float* __restrict out, const float* __restrict in, std::int64_t count, float limit) {
+[[gnu::noinline]] inline void copy_clamped(float* __restrict out, const float* __restrict in, std::int64_t count,
+                                           float limit) {
   constexpr std::int64_t kRun = 8;
   std::int64_t i = 0;
   for (; i + kRun <= count; i += kRun) {

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <sndfile.h>
-#include <stdlib.h>
 
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -10,7 +9,6 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "playlist/playlist.h"
