@@ -309,6 +309,12 @@ void PlaylistPlayer::fade_out(double seconds) {
   send(command);
 }
 
+void PlaylistPlayer::hold() {
+  started_ = false;
+  switch_waiting_ = false;
+  unsent_.clear();  // the silence drops whatever these would have queued or changed
+}
+
 bool PlaylistPlayer::finished() const {
   if (!started_ || !unsent_.empty()) return false;
   for (const auto& use : slots_) {

@@ -72,6 +72,11 @@ class PlaylistPlayer {
   void handle(const MixerEvent& event);
   void keep_queued();
   void fade_out(double seconds);
+  // The output is gone and the mixer has been told to drop everything (MixerCommand::Silence):
+  // queue nothing more until switch_to or start. A track queued now would reach the mixer behind
+  // the silence, find nothing playing, and start at once at full level when the device plays
+  // again, under the fade-in the session brings the music back with.
+  void hold();
   // Where each track's own gain comes from (loudness matching), on the control thread: asked as
   // the track is opened ahead of its turn, in dB, or nothing when it is not known yet. Then the
   // track is queued at `provisional_db` and asked again at every poll; the answer, when it

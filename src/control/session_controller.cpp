@@ -385,6 +385,7 @@ SessionSnapshot SessionController::snapshot() const {
 
 void SessionController::device_lost(const std::string& device, const std::string& reason) {
   device_problem_ = reason;
+  music_.hold();  // device_restored brings the music back, faded in where the timeline says
   messages_.push_back("audio: " + reason + ". The session goes on; the music comes back by itself when the "
                       "device does");
   Event event;

@@ -23,6 +23,8 @@ class SessionMusic {
                   int entry = 0, double offset_seconds = 0.0);
   void ring_bell(const std::filesystem::path& bell);
   void fade_out(double seconds);
+  // The output is lost (the mixer silenced): no music is queued until play_phase brings it back.
+  void hold() { player_.hold(); }
   // The limiter's true-peak ceiling for the client's ears (the plan's ceiling_dbtp); `pair` 1 is
   // the second listener's headphones (channels 3-4) in a couples session.
   void set_ceiling_dbtp(double dbtp, int pair = 0);

@@ -27,6 +27,7 @@ class OfflineSession {
   control::SessionController& controller() { return *controller_; }
   journal::Journal& store() { return *store_; }
   ManualClock& clock() { return clock_; }
+  audio::AudioEngine& engine() { return *engine_; }
   void play(double seconds) { play_offline(*controller_, *engine_, clock_, seconds); }
   Status command(session::Command::Type type);
   // This session's recorded events of one type, read back from the file.
