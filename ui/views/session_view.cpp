@@ -203,6 +203,9 @@ void SessionView::draw_music(const control::SessionSnapshot& view, const UiSessi
   ImGui::SameLine(ImGui::GetWindowWidth() - 520);
   ImGui::TextColored(p.text_dim, "Ceiling %.0f dB%s%s", session.plan().max_volume_db, view.ducked ? "  ·  TALK" : "",
                      view.faded_out ? "  ·  faded out" : "");
+  // These lines wrap at the window's edge: the end of "the music comes back by itself" is what
+  // the therapist needs to read, and a long device name pushed it out of sight.
+  ImGui::PushTextWrapPos(0.0f);
   if (view.device_lost) {
     ImGui::TextColored(p.danger, "NO SOUND in the client's headphones: %s. The session goes on; the music comes "
                        "back by itself when the device does.",
@@ -214,6 +217,7 @@ void SessionView::draw_music(const control::SessionSnapshot& view, const UiSessi
     ImGui::TextColored(p.danger, "AUDIO DEVICE: %s", session.audio_problem().c_str());
   }
   for (const auto& message : session.recent_messages()) ImGui::TextColored(p.text_dim, "%s", message.c_str());
+  ImGui::PopTextWrapPos();
 }
 
 void SessionView::press_next(control::SessionController& controller, const control::SessionSnapshot& view) {
