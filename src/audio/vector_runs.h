@@ -2,7 +2,8 @@
 // cheap") vectorises only loops that need no remainder loop and no run-time alias check, so the
 // work goes in runs of a fixed length, then what is left one by one. The per-sample loops of the
 // decoders and the mixer then take four samples per instruction instead of one.
-// Runs in the audio callback: inline arithmetic only, no allocation, locks, I/O or logging.
+// Runs in the audio callback: arithmetic on the caller's buffers only, no allocation, locks, I/O
+// or logging.
 #pragma once
 
 #include <algorithm>

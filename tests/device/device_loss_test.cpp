@@ -52,11 +52,7 @@ test::SampleFunction stepped_tone() {
   };
 }
 
-double peak_of(const std::vector<float>& samples, std::size_t from, std::size_t to) {
-  double peak = 0.0;
-  for (std::size_t i = from; i < std::min(to, samples.size()); ++i) peak = std::max(peak, double(std::fabs(samples[i])));
-  return peak;
-}
+using test::peak_of;
 
 double rms_of(const std::vector<float>& samples, std::size_t from, std::size_t to) {
   return test::rms(samples, 1, 0, std::int64_t(from), std::int64_t(std::min(to, samples.size())));

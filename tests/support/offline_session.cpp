@@ -5,13 +5,14 @@
 namespace holdspace::test {
 
 void play_offline(control::SessionController& controller, audio::AudioEngine& engine, ManualClock& clock,
-                  double seconds) {
+                  double seconds, std::vector<float>* kept) {
   constexpr int kBlock = 1024;
   std::vector<float> block(2 * kBlock);
   const int blocks = int(seconds * engine.sample_rate() / kBlock);
   for (int i = 0; i < blocks; ++i) {
     engine.decoder().fill_all();
     engine.mixer().process(block.data(), kBlock, 2);
+    if (kept) kept->insert(kept->end(), block.begin(), block.end());
     clock.advance_seconds(double(kBlock) / engine.sample_rate());
     if (i % 4 == 0) controller.poll();  // a front end polls every few tens of milliseconds
   }

@@ -16,8 +16,10 @@
 
 namespace holdspace::test {
 
+// Pumps `seconds` of audio block by block, the clock moving with it and the controller polled
+// every few blocks as a front end would; appends the output (interleaved stereo) to `kept`.
 void play_offline(control::SessionController& controller, audio::AudioEngine& engine, ManualClock& clock,
-                  double seconds);
+                  double seconds, std::vector<float>* kept = nullptr);
 
 class OfflineSession {
  public:
@@ -28,7 +30,9 @@ class OfflineSession {
   journal::Journal& store() { return *store_; }
   ManualClock& clock() { return clock_; }
   audio::AudioEngine& engine() { return *engine_; }
-  void play(double seconds) { play_offline(*controller_, *engine_, clock_, seconds); }
+  void play(double seconds, std::vector<float>* kept = nullptr) {
+    play_offline(*controller_, *engine_, clock_, seconds, kept);
+  }
   Status command(session::Command::Type type);
   // This session's recorded events of one type, read back from the file.
   std::vector<journal::Event> recorded(journal::EventType type);

@@ -118,6 +118,12 @@ double rms(const std::vector<float>& interleaved, int channels, int channel, std
   return to_frame > from_frame ? std::sqrt(sum / double(to_frame - from_frame)) : 0.0;
 }
 
+double peak_of(const std::vector<float>& samples, std::size_t from, std::size_t to) {
+  double peak = 0.0;
+  for (std::size_t i = from; i < std::min(to, samples.size()); ++i) peak = std::max(peak, double(std::fabs(samples[i])));
+  return peak;
+}
+
 namespace {
 
 double tone_amplitude(const float* samples, std::size_t n, double hz, int rate) {

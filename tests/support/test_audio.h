@@ -66,6 +66,8 @@ double estimate_frequency(const std::vector<float>& interleaved, int channels, i
 
 double rms(const std::vector<float>& interleaved, int channels, int channel, std::int64_t from_frame,
            std::int64_t to_frame);
+// The largest |sample| from index `from` up to `to` (or the end), whatever the channels.
+double peak_of(const std::vector<float>& samples, std::size_t from, std::size_t to);
 
 // A tone's level in dBFS in a mono recording: the median over 100 ms blocks of its amplitude
 // (Goertzel, Hann window), so two tones 80 dB apart are told apart, and a block a loaded machine

@@ -3,8 +3,6 @@
 // resumed from the record alone, and a journal that refuses writes does not stop the session.
 #include <catch2/catch.hpp>
 
-#include <algorithm>
-#include <cmath>
 #include <vector>
 
 #include "audio/mixer_messages.h"
@@ -24,29 +22,6 @@ Command command(Command::Type type) {
   Command c;
   c.type = type;
   return c;
-}
-
-// Plays `seconds` as a device would, the front end polling every few blocks as it does, and
-// returns what came out (interleaved stereo).
-std::vector<float> play_and_keep(test::OfflineSession& run, double seconds) {
-  constexpr int kBlock = 256;
-  auto& engine = run.engine();
-  std::vector<float> out;
-  std::vector<float> block(2 * kBlock);
-  for (int i = 0; i < int(seconds * engine.sample_rate() / kBlock); ++i) {
-    engine.decoder().fill_all();
-    engine.mixer().process(block.data(), kBlock, 2);
-    out.insert(out.end(), block.begin(), block.end());
-    run.clock().advance_seconds(double(kBlock) / engine.sample_rate());
-    if (i % 4 == 0) run.controller().poll();
-  }
-  return out;
-}
-
-float peak_of(const std::vector<float>& samples, std::size_t from, std::size_t to) {
-  float peak = 0.0f;
-  for (std::size_t i = from; i < std::min(to, samples.size()); ++i) peak = std::max(peak, std::fabs(samples[i]));
-  return peak;
 }
 
 }  // namespace
@@ -112,8 +87,10 @@ TEST_CASE("after a lost device nothing is queued behind the silence: when it pla
   test::OfflineSession run(dir.path(), kDemoPlan, "C10");
   auto& session = run.controller();
   run.play(3.0);  // past the phase's fade-in
-  const float steady = peak_of(play_and_keep(run, 1.0), 0, std::size_t(-1));
-  REQUIRE(steady > 0.01f);
+  std::vector<float> heard;
+  run.play(1.0, &heard);
+  const double steady = test::peak_of(heard, 0, heard.size());
+  REQUIRE(steady > 0.01);
 
   // The device stalls, and is handled as DeviceWatch does: the mixer told to drop everything,
   // the session told. Nothing is played meanwhile, but the front end polls on.
@@ -128,15 +105,17 @@ TEST_CASE("after a lost device nothing is queued behind the silence: when it pla
 
   // It plays again, and for a moment before the front end sees so: silence, the tracks that were
   // playing dropped, and none queued in their place (which would start at once, at full level).
-  const auto before_noticed = play_and_keep(run, 0.5);
-  CHECK(peak_of(before_noticed, 0, before_noticed.size()) == 0.0f);
+  std::vector<float> before_noticed;
+  run.play(0.5, &before_noticed);
+  CHECK(test::peak_of(before_noticed, 0, before_noticed.size()) == 0.0);
 
   session.device_restored("the test device");
-  const auto back = play_and_keep(run, 4.0);
+  std::vector<float> back;
+  run.play(4.0, &back);
   const std::size_t tenth = std::size_t(run.engine().sample_rate() / 10) * 2;
-  CHECK(peak_of(back, 0, tenth) < 0.1f * steady);               // from silence
-  CHECK(peak_of(back, back.size() - tenth, back.size()) > 0.5f * steady);  // to its level
-  CHECK(peak_of(back, 0, back.size()) <= steady * 1.06f);       // and never over it
+  CHECK(test::peak_of(back, 0, tenth) < 0.1 * steady);                        // from silence
+  CHECK(test::peak_of(back, back.size() - tenth, back.size()) > 0.5 * steady);  // to its level
+  CHECK(test::peak_of(back, 0, back.size()) <= steady * 1.06);                  // never over it
   CHECK(session.snapshot().track.index >= 0);
 }
 
