@@ -241,9 +241,16 @@ void SessionController::apply_audio(const Event& event, int phase_before, bool m
       // Out of music: the crossfade the phase being left asks for.
       const double crossfade = music_before ? plan.phases[std::size_t(phase_before)].crossfade_seconds
                                             : p.fade_in_seconds;
-      music_.play_phase(p, phase, crossfade);
+      // With no device the music waits for device_restored, which starts this phase where the
+      // timeline has reached by then. Its bell is not kept for that moment: minutes late, it
+      // would mark nothing, and would only startle.
+      const bool sound = device_problem_.empty();
+      if (sound) music_.play_phase(p, phase, crossfade);
       update_level(crossfade);
-      if (p.bell && plan.bell) music_.ring_bell(*plan.bell);
+      if (p.bell && plan.bell) {
+        if (sound) music_.ring_bell(*plan.bell);
+        else messages_.push_back("bell: not rung, as " + p.name + " began while there was no sound");
+      }
       break;
     }
     case EventType::PhaseChangeUndone:
@@ -271,9 +278,10 @@ void SessionController::apply_audio(const Event& event, int phase_before, bool m
   }
 }
 
-// The music of `phase` where the timeline says it should be now, faded in.
+// The music of `phase` where the timeline says it should be now, faded in. Not while the device
+// is lost: music queued then would start at full level the moment the output plays again.
 void SessionController::play_from(int phase, double fade_seconds) {
-  if (phase < 0) return;
+  if (phase < 0 || !device_problem_.empty()) return;
   const session::PhasePlan& p = loaded_.plan.phases[std::size_t(phase)];
   const MusicPosition position = music_position(p, phase, record_, state_.current.started, now());
   if (position.silent) {
@@ -355,7 +363,8 @@ SessionSnapshot SessionController::snapshot() const {
     view.phase_planned_seconds = double(times.planned) / 1e9;
   }
   view.session_elapsed_seconds = double(at - state_.session_started) / 1e9;
-  view.track = music_.now_playing();
+  // With no device nothing plays, whatever the player last showed.
+  if (device_problem_.empty()) view.track = music_.now_playing();
   for (int r = 0; r < int(plan.reminders.size()); ++r) {
     const auto& reminder = state_.reminders[std::size_t(r)];
     if (reminder.shown && !reminder.acknowledged) {

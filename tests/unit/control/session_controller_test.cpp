@@ -3,6 +3,8 @@
 // resumed from the record alone, and a journal that refuses writes does not stop the session.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <string>
 #include <vector>
 
 #include "audio/mixer_messages.h"
@@ -102,6 +104,7 @@ TEST_CASE("after a lost device nothing is queued behind the silence: when it pla
     run.clock().advance_seconds(0.02);
     session.poll();
   }
+  CHECK(session.snapshot().track.index == -1);  // not "Now playing" the track the device dropped
 
   // It plays again, and for a moment before the front end sees so: silence, the tracks that were
   // playing dropped, and none queued in their place (which would start at once, at full level).
@@ -117,6 +120,51 @@ TEST_CASE("after a lost device nothing is queued behind the silence: when it pla
   CHECK(test::peak_of(back, back.size() - tenth, back.size()) > 0.5 * steady);  // to its level
   CHECK(test::peak_of(back, 0, back.size()) <= steady * 1.06);                  // never over it
   CHECK(session.snapshot().track.index >= 0);
+}
+
+TEST_CASE("a phase that begins while the device is lost waits for it, and its bell is not rung late",
+          "[controller][device]") {
+  test::TempDir dir;
+  test::OfflineSession run(dir.path(), kDemoPlan, "C11");  // every phase of the demo rings the bell
+  auto& session = run.controller();
+  run.play(3.0);
+  std::vector<float> heard;
+  run.play(1.0, &heard);
+  const double steady = test::peak_of(heard, 0, heard.size());
+  REQUIRE(steady > 0.01);
+
+  audio::MixerCommand silence;
+  silence.type = audio::MixerCommand::Type::Silence;
+  REQUIRE(run.engine().mixer().send(silence));
+  session.device_lost("the test device", "the output the test device stopped playing");
+  session.take_messages();
+  REQUIRE(session.command(command(Command::Type::Advance)).ok());  // the phase changes meanwhile
+  for (int i = 0; i < 50; ++i) {
+    run.clock().advance_seconds(0.02);
+    session.poll();
+  }
+  auto view = session.snapshot();
+  CHECK(view.phase == 1);
+  CHECK(view.track.index == -1);  // nothing is playing, whatever the player showed last
+  const auto messages = session.take_messages();
+  CHECK(std::any_of(messages.begin(), messages.end(),
+                    [](const std::string& m) { return m.find("bell: not rung") == 0; }));
+
+  // The output plays again before the front end notices: neither the new phase's music nor its
+  // bell was waiting behind the silence.
+  std::vector<float> before_noticed;
+  run.play(0.5, &before_noticed);
+  CHECK(test::peak_of(before_noticed, 0, before_noticed.size()) == 0.0);
+
+  session.device_restored("the test device");
+  std::vector<float> back;
+  run.play(4.0, &back);
+  const std::size_t tenth = std::size_t(run.engine().sample_rate() / 10) * 2;
+  CHECK(test::peak_of(back, 0, tenth) < 0.1 * steady);  // faded in, no bell on top
+  CHECK(test::peak_of(back, back.size() - tenth, back.size()) > 0.1 * steady);
+  view = session.snapshot();
+  CHECK(view.track.index >= 0);
+  CHECK(view.phase == 1);
 }
 
 TEST_CASE("an ended session cannot be resumed", "[controller]") {
