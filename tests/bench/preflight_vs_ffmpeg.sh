@@ -9,7 +9,9 @@
 # engine with normalization, crossfades and the limiter, and measures the output's short-term
 # loudness and true peak.
 #   tests/bench/preflight_vs_ffmpeg.sh [path/to/holdspace-cli] [runs]
-# Prints each run, the medians and the ratio (ours / ffmpeg; below 1.0 means we are faster).
+# Prints each run, the medians and the ratio (ours / ffmpeg; below 1.0 means we are faster), and
+# a second ratio against ffmpeg decoding with libvorbis, the decoder libsndfile (and so
+# holdspace) uses (tests/support/ffmpeg_peer.sh).
 set -euo pipefail
 
 cli="${1:-build/bin/holdspace-cli}"
@@ -17,6 +19,7 @@ runs="${2:-3}"
 
 command -v ffmpeg >/dev/null || { echo "ffmpeg is needed: apt-get install ffmpeg" >&2; exit 1; }
 source "$(dirname "$0")/../support/wesnoth_corpus.sh"
+source "$(dirname "$0")/../support/ffmpeg_peer.sh"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -50,15 +53,19 @@ for _ in 1 2; do sed "s/'/'\\\\''/g; s/^/file '/; s/\$/'/" "$work/all.m3u"; done
 
 first=$(seconds "$cli" preflight "$work/plan.toml" --data-dir "$work/data")
 printf 'first run (measures all 41 tracks, fills the cache): holdspace preflight %.2f s\n' "$first"
-ours=(); theirs=()
+ours=(); theirs=(); theirs_libvorbis=()
 for run in $(seq "$runs"); do
   o=$(seconds "$cli" preflight "$work/plan.toml" --data-dir "$work/data")
-  t=$(seconds ffmpeg -nostdin -hide_banner -loglevel quiet -f concat -safe 0 -i "$work/concat" -t 10800 \
-        -af aresample=48000:resampler=soxr -f null -)
-  printf 'run %d: holdspace preflight %.2f s, ffmpeg %.2f s\n' "$run" "$o" "$t"
-  ours+=("$o"); theirs+=("$t")
+  t=$(ffmpeg_seconds own "$work/concat" -t 10800)
+  l=$(ffmpeg_seconds libvorbis "$work/concat" -t 10800)
+  printf 'run %d: holdspace preflight %.2f s, ffmpeg %.2f s, ffmpeg decoding with libvorbis %.2f s\n' \
+    "$run" "$o" "$t" "$l"
+  ours+=("$o"); theirs+=("$t"); theirs_libvorbis+=("$l")
 done
 ours_median=$(printf '%s\n' "${ours[@]}" | median)
 theirs_median=$(printf '%s\n' "${theirs[@]}" | median)
-printf 'median: holdspace preflight %.2f s, ffmpeg %.2f s, ratio %.2f (holdspace / ffmpeg)\n' \
-  "$ours_median" "$theirs_median" "$(awk -v a="$ours_median" -v b="$theirs_median" 'BEGIN { print a / b }')"
+libvorbis_median=$(printf '%s\n' "${theirs_libvorbis[@]}" | median)
+printf 'median: holdspace preflight %.2f s, ffmpeg %.2f s, ratio %s (holdspace / ffmpeg)\n' \
+  "$ours_median" "$theirs_median" "$(ratio "$ours_median" "$theirs_median")"
+printf 'median, the same decoder: ffmpeg decoding with libvorbis %.2f s, ratio %s (holdspace / it)\n' \
+  "$libvorbis_median" "$(ratio "$ours_median" "$libvorbis_median")"
