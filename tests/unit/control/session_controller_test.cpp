@@ -26,6 +26,42 @@ Command command(Command::Type type) {
   return c;
 }
 
+// The output's peak over the next `seconds` of the session.
+double peak_over(test::OfflineSession& run, double seconds) {
+  std::vector<float> heard;
+  run.play(seconds, &heard);
+  return test::peak_of(heard, 0, heard.size());
+}
+
+// The device stalls, and is handled as DeviceWatch does: the mixer told to drop everything, the
+// session told. Nothing is played for the next second, but the front end polls on.
+void lose_device_for_a_second(test::OfflineSession& run) {
+  audio::MixerCommand silence;
+  silence.type = audio::MixerCommand::Type::Silence;
+  REQUIRE(run.engine().mixer().send(silence));
+  run.controller().device_lost("the test device", "the output the test device stopped playing");
+  for (int i = 0; i < 50; ++i) {
+    run.clock().advance_seconds(0.02);
+    run.controller().poll();
+  }
+}
+
+// The device plays again and the session is told: the output's peaks over the 4 s that follow.
+struct Return {
+  double first_tenth = 0.0;  // its first 0.1 s
+  double last_tenth = 0.0;   // its last 0.1 s
+  double whole = 0.0;
+};
+
+Return restore_device(test::OfflineSession& run) {
+  run.controller().device_restored("the test device");
+  std::vector<float> back;
+  run.play(4.0, &back);
+  const std::size_t tenth = std::size_t(run.engine().sample_rate() / 10) * 2;
+  return {test::peak_of(back, 0, tenth), test::peak_of(back, back.size() - tenth, back.size()),
+          test::peak_of(back, 0, back.size())};
+}
+
 }  // namespace
 
 TEST_CASE("a session's commands and its music are recorded in the journal", "[controller]") {
@@ -89,36 +125,20 @@ TEST_CASE("after a lost device nothing is queued behind the silence: when it pla
   test::OfflineSession run(dir.path(), kDemoPlan, "C10");
   auto& session = run.controller();
   run.play(3.0);  // past the phase's fade-in
-  std::vector<float> heard;
-  run.play(1.0, &heard);
-  const double steady = test::peak_of(heard, 0, heard.size());
+  const double steady = peak_over(run, 1.0);
   REQUIRE(steady > 0.01);
 
-  // The device stalls, and is handled as DeviceWatch does: the mixer told to drop everything,
-  // the session told. Nothing is played meanwhile, but the front end polls on.
-  audio::MixerCommand silence;
-  silence.type = audio::MixerCommand::Type::Silence;
-  REQUIRE(run.engine().mixer().send(silence));
-  session.device_lost("the test device", "the output the test device stopped playing");
-  for (int i = 0; i < 50; ++i) {
-    run.clock().advance_seconds(0.02);
-    session.poll();
-  }
+  lose_device_for_a_second(run);
   CHECK(session.snapshot().track.index == -1);  // not "Now playing" the track the device dropped
 
   // It plays again, and for a moment before the front end sees so: silence, the tracks that were
   // playing dropped, and none queued in their place (which would start at once, at full level).
-  std::vector<float> before_noticed;
-  run.play(0.5, &before_noticed);
-  CHECK(test::peak_of(before_noticed, 0, before_noticed.size()) == 0.0);
+  CHECK(peak_over(run, 0.5) == 0.0);
 
-  session.device_restored("the test device");
-  std::vector<float> back;
-  run.play(4.0, &back);
-  const std::size_t tenth = std::size_t(run.engine().sample_rate() / 10) * 2;
-  CHECK(test::peak_of(back, 0, tenth) < 0.1 * steady);                        // from silence
-  CHECK(test::peak_of(back, back.size() - tenth, back.size()) > 0.5 * steady);  // to its level
-  CHECK(test::peak_of(back, 0, back.size()) <= steady * 1.06);                  // never over it
+  const Return back = restore_device(run);
+  CHECK(back.first_tenth < 0.1 * steady);  // from silence
+  CHECK(back.last_tenth > 0.5 * steady);   // to its level
+  CHECK(back.whole <= steady * 1.06);      // never over it
   CHECK(session.snapshot().track.index >= 0);
 }
 
@@ -128,21 +148,13 @@ TEST_CASE("a phase that begins while the device is lost waits for it, and its be
   test::OfflineSession run(dir.path(), kDemoPlan, "C11");  // every phase of the demo rings the bell
   auto& session = run.controller();
   run.play(3.0);
-  std::vector<float> heard;
-  run.play(1.0, &heard);
-  const double steady = test::peak_of(heard, 0, heard.size());
+  const double steady = peak_over(run, 1.0);
   REQUIRE(steady > 0.01);
 
-  audio::MixerCommand silence;
-  silence.type = audio::MixerCommand::Type::Silence;
-  REQUIRE(run.engine().mixer().send(silence));
-  session.device_lost("the test device", "the output the test device stopped playing");
+  lose_device_for_a_second(run);
   session.take_messages();
   REQUIRE(session.command(command(Command::Type::Advance)).ok());  // the phase changes meanwhile
-  for (int i = 0; i < 50; ++i) {
-    run.clock().advance_seconds(0.02);
-    session.poll();
-  }
+  session.poll();
   auto view = session.snapshot();
   CHECK(view.phase == 1);
   CHECK(view.track.index == -1);  // nothing is playing, whatever the player showed last
@@ -152,16 +164,11 @@ TEST_CASE("a phase that begins while the device is lost waits for it, and its be
 
   // The output plays again before the front end notices: neither the new phase's music nor its
   // bell was waiting behind the silence.
-  std::vector<float> before_noticed;
-  run.play(0.5, &before_noticed);
-  CHECK(test::peak_of(before_noticed, 0, before_noticed.size()) == 0.0);
+  CHECK(peak_over(run, 0.5) == 0.0);
 
-  session.device_restored("the test device");
-  std::vector<float> back;
-  run.play(4.0, &back);
-  const std::size_t tenth = std::size_t(run.engine().sample_rate() / 10) * 2;
-  CHECK(test::peak_of(back, 0, tenth) < 0.1 * steady);  // faded in, no bell on top
-  CHECK(test::peak_of(back, back.size() - tenth, back.size()) > 0.1 * steady);
+  const Return back = restore_device(run);
+  CHECK(back.first_tenth < 0.1 * steady);  // faded in, no bell on top
+  CHECK(back.last_tenth > 0.1 * steady);
   view = session.snapshot();
   CHECK(view.track.index >= 0);
   CHECK(view.phase == 1);
