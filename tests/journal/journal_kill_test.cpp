@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "journal/journal.h"
+#include "journal_as_killed.h"
 #include "kill_script.h"
 #include "support/test_audio.h"
 
@@ -95,9 +96,7 @@ RunResult run_writer(const std::vector<std::string>& args, std::chrono::millisec
 std::map<std::string, std::set<std::int64_t>> stored_sequences(const std::filesystem::path& file) {
   std::map<std::string, std::set<std::int64_t>> stored;
   if (!std::filesystem::exists(file)) return stored;
-  sqlite3* db = nullptr;
-  // Read-only: no checkpoint on close, so the next writer meets the log exactly as the kill left it.
-  REQUIRE(sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+  sqlite3* db = holdspace::test::open_journal_as_killed(file);
   const auto query = [&](const std::string& sql, const std::function<void(sqlite3_stmt*)>& row) {
     sqlite3_stmt* statement = nullptr;
     INFO(sql << ": " << sqlite3_errmsg(db));

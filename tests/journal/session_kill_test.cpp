@@ -20,6 +20,7 @@
 #include "control/session_controller.h"
 #include "core/wall_time.h"
 #include "journal/journal.h"
+#include "journal_as_killed.h"
 #include "kill_room.h"
 #include "runner_report.h"
 #include "support/offline_session.h"
@@ -41,13 +42,11 @@ int kills_wanted() {
 // session -> sequence -> type
 using Stored = std::map<std::string, std::map<std::int64_t, std::string>>;
 
-// Everything the file holds, checked as SQLite and as a record. Read-only, so the check does not
-// checkpoint the log: the next run meets the file exactly as the kill left it.
+// Everything the file holds, checked as SQLite and as a record, seen as the next run meets it.
 Stored stored_events(const std::filesystem::path& file) {
   Stored stored;
   if (!std::filesystem::exists(file)) return stored;
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+  sqlite3* db = test::open_journal_as_killed(file);
   const auto text = [](sqlite3_stmt* row, int column) {
     const auto* value = sqlite3_column_text(row, column);
     return value ? std::string(reinterpret_cast<const char*>(value)) : std::string();

@@ -39,6 +39,7 @@ add_executable(session_runner journal/session_runner_main.cpp)
 target_link_libraries(session_runner PRIVATE holdspace_core SQLite::SQLite3)
 target_sources(holdspace_journal_tests PRIVATE
   journal/session_kill_test.cpp
+  journal/journal_as_killed.cpp
   journal/kill_room.cpp
   journal/runner_report.cpp
   journal/session_id_clash_test.cpp)

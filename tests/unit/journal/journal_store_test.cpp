@@ -1,6 +1,8 @@
 // The store itself: owner-only folder and files, WAL with synchronous=FULL on the journal's own
 // connection, the schema version, and migrating a file written by an older schema.
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <fstream>
 
@@ -122,6 +124,40 @@ TEST_CASE("store: a v1 journal is migrated, and its sessions list", "[journal][s
   CHECK(append_ok(*journal, ended) == 3);
   CHECK_FALSE(journal->unfinished_session());
   CHECK(journal->sessions().front().actual_minutes == Approx(60));
+}
+
+TEST_CASE("store: a journal cut off in its first write (a hot rollback journal left) opens, and takes sessions",
+          "[journal][kill]") {
+  TempDir dir;
+  const auto file = dir / "journal.sqlite3";
+  // A process that dies inside its first transaction, before WAL is on: SQLite's rollback
+  // journal for it is left behind, "hot". The kill tests met this once, under ASan, when a kill
+  // landed 28 ms after the writer started.
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    sqlite3* db = nullptr;
+    sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    sqlite3_exec(db,
+                 "PRAGMA cache_size = 1; BEGIN; CREATE TABLE cut_off (x);"
+                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)"
+                 "  INSERT INTO cut_off SELECT randomblob(500) FROM n;",
+                 nullptr, nullptr, nullptr);
+    ::_exit(0);  // no COMMIT, no close: as a SIGKILL leaves it
+  }
+  int status = 0;
+  REQUIRE(::waitpid(child, &status, 0) == child);
+  REQUIRE(std::filesystem::exists(dir / "journal.sqlite3-journal"));
+
+  auto journal = open_ok(dir.path());  // rolls the cut-off transaction back, then sets up as new
+  CHECK_FALSE(std::filesystem::exists(dir / "journal.sqlite3-journal"));
+  CHECK(journal->diagnostic_pragma("journal_mode").value() == "wal");
+  CHECK(journal->diagnostic_pragma("integrity_check").value() == "ok");
+  append_ok(*journal, session_start("AFTER", "K7", "2026-11-22T16:00:00.000Z"));
+  REQUIRE(journal->sessions().size() == 1);
+  CHECK(journal->sessions().front().session_id == "AFTER");
+  RawDb raw(file);
+  CHECK(raw.text("SELECT count(*) FROM sqlite_schema WHERE name = 'cut_off'") == "0");
 }
 
 TEST_CASE("store: a newer schema or a foreign database is refused with one line", "[journal][schema]") {
