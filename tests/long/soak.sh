@@ -47,7 +47,8 @@ run=$!
 # JACK's shared-memory segment (about 100 MB that every JACK client maps), so it is given apart.
 end=$((SECONDS + minutes * 60))
 early_until=$((SECONDS + minutes * 6))
-early=0; late=0; hwm="?"
+# Growth shows too as the drift from the first sample after the first tenth to the last one.
+early=0; late=0; hwm="?"; late_first=""; late_last=""
 while [ "$SECONDS" -lt "$end" ] && kill -0 "$run" 2>/dev/null; do
   sleep 5
   anon=$(awk '/RssAnon/ { print $2 }' "/proc/$run/status" 2>/dev/null || echo 0)
@@ -56,6 +57,7 @@ while [ "$SECONDS" -lt "$end" ] && kill -0 "$run" 2>/dev/null; do
     [ "$anon" -gt "$early" ] && early=$anon
   else
     [ "$anon" -gt "$late" ] && late=$anon
+    [ "$anon" -gt 0 ] && { late_first=${late_first:-$anon}; late_last=$anon; }
   fi
 done
 kill -INT "$run" 2>/dev/null || true
@@ -68,7 +70,7 @@ report=$(tr '\r' '\n' < "$work/run.log" | grep -a 'audio: ' | tail -1 || true)
 events=$(($(wc -l < "$work/events.csv") - 1))
 echo "soak: ${minutes} min of session (JACK dummy, realtime, ${period}-frame periods, other core busy)"
 echo "  ${report#*\! }"
-echo "  own memory (peak RssAnon): ${early} kB in the first tenth, ${late} kB after it; VmHWM with JACK's shared memory ${hwm} kB"
+echo "  own memory (peak RssAnon): ${early} kB in the first tenth, ${late} kB after it (from ${late_first:-?} kB to ${late_last:-?} kB); VmHWM with JACK's shared memory ${hwm} kB"
 echo "  journal: ${events} events"
 # The worst callback's time into playback (M:SS or H:MM:SS), against the probe's stalls: the
 # probe started a moment before playback, so a stall within 3 s of it is the same moment.
