@@ -293,7 +293,10 @@ void SessionController::play_from(int phase, double fade_seconds) {
   music_.play_phase(p, phase, fade_seconds, position.entry, position.offset_seconds);
 }
 
+// Not while the device is lost: nothing drains the mixer's commands then, and a queue filled by
+// presses of Talk would drop the latest level. device_restored sets the level the session has.
 void SessionController::update_level(double ramp_seconds) {
+  if (!device_problem_.empty()) return;
   const auto& plan = loaded_.plan;
   double db = 0.0;
   if (state_.current.phase >= 0) db = plan.phases[std::size_t(state_.current.phase)].volume_db;
@@ -417,6 +420,7 @@ void SessionController::device_restored(const std::string& device) {
   event.type = EventType::DeviceRestored;
   event.payload = {{"device", device}};
   record(std::move(event));
+  update_level(0.0);  // at once: the mixer is silent until play_from fades the music in
   if (!state_.ended && !state_.faded_out) play_from(state_.current.phase, kResumeFadeSeconds);
 }
 

@@ -174,6 +174,26 @@ TEST_CASE("a phase that begins while the device is lost waits for it, and its be
   CHECK(view.phase == 1);
 }
 
+TEST_CASE("the level set while the device is lost is the level it comes back at, even past the mixer's queue",
+          "[controller][device]") {
+  test::TempDir dir;
+  test::OfflineSession run(dir.path(), kDemoPlan, "C12");
+  auto& session = run.controller();
+  run.play(3.0);
+  const double steady = peak_over(run, 1.0);
+  REQUIRE(steady > 0.01);
+
+  // Nothing drains the mixer's commands while the device is gone. Talk pressed 64 times (on,
+  // off, ..., off) outruns its queue of 64 (the Silence holds one place), so the last presses
+  // cannot reach the mixer then.
+  lose_device_for_a_second(run);
+  for (int press = 0; press < 64; ++press) REQUIRE(session.command(command(Command::Type::Talk)).ok());
+  REQUIRE_FALSE(session.snapshot().ducked);
+
+  restore_device(run);
+  CHECK(peak_over(run, 2.0) > steady * 0.7);  // not ducked, as the screen says
+}
+
 TEST_CASE("an ended session cannot be resumed", "[controller]") {
   test::TempDir dir;
   test::OfflineSession run(dir.path(), kDemoPlan, "C9");
