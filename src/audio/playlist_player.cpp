@@ -167,10 +167,13 @@ void PlaylistPlayer::queue_following() {
     if (slot < 0) return;
     const int before = pending_slots_.empty() ? current_slot_ : pending_slots_.back();
     pending_slots_.push_back(slot);
-    // Never crossfade over more than half of either track, or a short track would vanish.
+    // Never crossfade over more than half of either track, or a short track would vanish. Half
+    // of the whole track, not of what is left of one started part-way: the timeline (and so a
+    // resume) counts the hand-over from the track's length, and the mixer starts the next track
+    // at once if less than the crossfade is left.
     std::int64_t crossfade = engine_.seconds_to_frames(options_.crossfade_seconds);
-    if (before >= 0) crossfade = std::min(crossfade, slots_[before].frames / 2);
-    crossfade = std::min(crossfade, slots_[slot].frames / 2);
+    if (before >= 0) crossfade = std::min(crossfade, whole_track_frames(slots_[before]) / 2);
+    crossfade = std::min(crossfade, whole_track_frames(slots_[slot]) / 2);
     MixerCommand command;
     command.type = MixerCommand::Type::Queue;
     command.slot = slot;
@@ -193,6 +196,10 @@ TrackEvent PlaylistPlayer::track_event(TrackEvent::Kind kind, const SlotUse& use
   event.duration_seconds = double(use.frames) / engine_.sample_rate();
   event.gain_db = use.gain_db;
   return event;
+}
+
+std::int64_t PlaylistPlayer::whole_track_frames(const SlotUse& use) const {
+  return engine_.seconds_to_frames(use.offset_seconds) + use.frames;
 }
 
 float PlaylistPlayer::track_gain(const SlotUse& use) { return decibels_to_gain(use.gain_db); }

@@ -108,8 +108,8 @@ class PlaylistPlayer {
     int list_tag = 0;
     std::filesystem::path path;
     std::string title;
-    double offset_seconds = 0.0;
-    std::int64_t frames = 0;
+    double offset_seconds = 0.0;  // where in the track it starts (a resume, a fade back in)
+    std::int64_t frames = 0;       // from there to its end
     double gain_db = 0.0;
     bool gain_settled = true;  // false while the gain source has no answer yet
   };
@@ -120,6 +120,7 @@ class PlaylistPlayer {
   void queue_following();
   void free_slot_of(const MixerEvent& event);
   TrackEvent track_event(TrackEvent::Kind kind, const SlotUse& use) const;
+  std::int64_t whole_track_frames(const SlotUse& use) const;
   static float track_gain(const SlotUse& use);  // linear, for the mixer
   void settle_gains();  // asks again for the gains not known yet
   void send(const MixerCommand& command);

@@ -36,21 +36,36 @@ MusicPosition music_position(const session::PhasePlan& phase, int phase_index,
   for (double d : durations) total += d;
   if (total <= 0.0) return {true, 0, 0.0};
 
-  int entry = std::clamp(position.entry, 0, int(entries.size()) - 1);
   const int last = int(entries.size()) - 1;
+  // The entry that plays after `entry`, skipping the ones that cannot be read; -1 at the end.
+  const auto following = [&](int entry) {
+    for (int hops = 0; hops <= last; ++hops) {
+      if (++entry > last) {
+        if (!loops) return -1;
+        entry = 0;
+      }
+      if (durations[std::size_t(entry)] > 0) return entry;
+    }
+    return -1;
+  };
+  int entry = std::clamp(position.entry, 0, last);
   for (int guard = 0; guard < 1'000'000; ++guard) {
     const double length = durations[std::size_t(entry)];
+    const int next = following(entry);
     if (length > 0) {
-      // A following track starts one crossfade before this one ends.
-      const bool followed = entry < last || loops;
-      const double step = followed ? std::max(length - phase.track_crossfade_seconds, 0.001) : length;
+      // The next track starts one crossfade before this one ends, the crossfade kept to half of
+      // either track as the player keeps it.
+      double step = length;
+      if (next >= 0) {
+        const double next_length = durations[std::size_t(next)];
+        const double crossfade = std::min({phase.track_crossfade_seconds, length / 2, next_length / 2});
+        step = std::max(length - crossfade, 0.001);
+      }
       if (seconds < step) return {false, entry, std::max(0.0, seconds)};
       seconds -= step;
     }
-    if (++entry > last) {
-      if (!loops) return {true, 0, 0.0};
-      entry = 0;
-    }
+    if (next < 0) return {true, 0, 0.0};
+    entry = next;
   }
   return {true, 0, 0.0};
 }

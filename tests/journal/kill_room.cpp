@@ -50,8 +50,11 @@ double track_seconds(int track) { return std::round(kTracks[track].seconds * kRa
 
 double RoomPhase::step(int entry) const {
   const double length = durations[std::size_t(entry)];
-  const bool followed = entry + 1 < int(durations.size()) || loops;
-  return followed ? std::max(length - track_crossfade, 0.001) : length;
+  const int next = entry + 1 < int(durations.size()) ? entry + 1 : 0;
+  if (next == 0 && !loops) return length;
+  // The crossfade is kept to half of either track.
+  const double crossfade = std::min({track_crossfade, length / 2, durations[std::size_t(next)] / 2});
+  return std::max(length - crossfade, 0.001);
 }
 
 std::filesystem::path write_room(const std::filesystem::path& folder) {

@@ -1,7 +1,8 @@
 // The session kill test's room: a plan of four short phases over short generated tracks, so a
 // kill at a random moment lands in every kind of state (between phases, mid-track, in a
 // crossfade, in a playlist run out), and the test's own model of where the music should be:
-// tracks follow each other one track-crossfade before the end, looping or falling silent.
+// tracks follow each other one track-crossfade (at most half of either track) before the end,
+// looping or falling silent.
 #pragma once
 
 #include <filesystem>

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,20 @@ Return restore_device(test::OfflineSession& run) {
           test::peak_of(back, 0, back.size())};
 }
 
+// A phase of two tones of `seconds` each that loop, each crossfading into the next over its last
+// 3 s (or half of it, if shorter).
+std::filesystem::path write_crossfading_room(const std::filesystem::path& folder, int seconds) {
+  test::write_audio(folder / "a.wav", SF_FORMAT_WAV | SF_FORMAT_PCM_16, test::kRate, 2, seconds * test::kRate,
+                    test::sine(330.0, test::kRate, 0.25f));
+  test::write_audio(folder / "b.wav", SF_FORMAT_WAV | SF_FORMAT_PCM_16, test::kRate, 2, seconds * test::kRate,
+                    test::sine(550.0, test::kRate, 0.25f));
+  std::ofstream(folder / "two.m3u8") << "#EXTM3U\na.wav\nb.wav\n";
+  const auto plan = folder / "crossfading.toml";
+  std::ofstream(plan) << "name = \"Two tones\"\n\n[[phase]]\nname = \"Journey\"\nminutes = 5\n"
+                         "playlist = \"two.m3u8\"\nat_playlist_end = \"loop\"\ntrack_crossfade_seconds = 3\n";
+  return plan;
+}
+
 }  // namespace
 
 TEST_CASE("a session's commands and its music are recorded in the journal", "[controller]") {
@@ -116,6 +131,47 @@ TEST_CASE("a crashed session resumes from the journal alone, at the right track 
   CHECK(tracks.back().payload["offset_seconds"].get<double>() == Approx(50.0).margin(1.0));
   CHECK(run.recorded(EventType::SessionResumed).size() == 1);
   CHECK(run.recorded(EventType::PhaseStarted).size() == 2);  // no phase restarted
+}
+
+// Resumed 6.5 s into a 10 s track, 3.5 s of it are left: less than two crossfades. The next
+// track still starts where the timeline has it (7 s in), not a crossfade shortened to half of
+// what was left, which would put the music behind the record that later resumes trust.
+TEST_CASE("a track resumed near its end hands over to the next where the timeline says", "[controller]") {
+  test::TempDir dir;
+  test::OfflineSession run(dir.path(), write_crossfading_room(dir.path(), 10), "C13");
+  run.play(6.5);
+  run.crash();
+  REQUIRE(run.resume().ok());
+  run.play(3.0);
+
+  const auto tracks = run.recorded(EventType::TrackStarted);
+  REQUIRE(tracks.size() == 3);  // a.wav, a.wav again from 6.5 s, then b.wav
+  const auto& resumed = tracks[1];
+  CHECK(resumed.payload["entry"] == 0);
+  const double offset = resumed.payload["offset_seconds"].get<double>();
+  CHECK(offset == Approx(6.5).margin(0.1));
+  CHECK(tracks[2].payload["entry"] == 1);
+  // Each start is recorded at the poll after it, up to 4 blocks (85 ms) late.
+  const double due = double(resumed.session_ns) / 1e9 + (10.0 - 3.0 - offset);
+  CHECK(double(tracks[2].session_ns) / 1e9 == Approx(due).margin(0.1));
+}
+
+// Two-second tracks with a 3 s crossfade hand over after 1 s each (half a track), so 5.5 s in
+// the player is 0.5 s into its sixth start. A resume must count the same way.
+TEST_CASE("a resume counts short tracks' hand-overs as the player makes them", "[controller]") {
+  test::TempDir dir;
+  test::OfflineSession run(dir.path(), write_crossfading_room(dir.path(), 2), "C14");
+  run.play(5.5);
+  const auto before_crash = run.controller().snapshot().track;
+  REQUIRE(before_crash.index == 1);
+  REQUIRE(before_crash.position_seconds == Approx(0.5).margin(0.1));
+  run.crash();
+  REQUIRE(run.resume().ok());
+  run.play(0.2);
+
+  const auto resumed = run.recorded(EventType::TrackStarted).back();
+  CHECK(resumed.payload["entry"] == 1);
+  CHECK(resumed.payload["offset_seconds"].get<double>() == Approx(before_crash.position_seconds).margin(0.1));
 }
 
 TEST_CASE("after a lost device nothing is queued behind the silence: when it plays again the music only "
