@@ -193,7 +193,7 @@ TrackEvent PlaylistPlayer::track_event(TrackEvent::Kind kind, const SlotUse& use
   event.path = use.path;
   event.title = use.title;
   event.offset_seconds = use.offset_seconds;
-  event.duration_seconds = double(use.frames) / engine_.sample_rate();
+  event.duration_seconds = double(whole_track_frames(use)) / engine_.sample_rate();
   event.gain_db = use.gain_db;
   return event;
 }
@@ -339,7 +339,7 @@ NowPlaying PlaylistPlayer::now_playing() const {
   now.title = use.title;
   now.position_seconds =
       use.offset_seconds + double(engine_.mixer().frames_played(current_slot_)) / engine_.sample_rate();
-  now.duration_seconds = use.offset_seconds + double(use.frames) / engine_.sample_rate();
+  now.duration_seconds = double(whole_track_frames(use)) / engine_.sample_rate();
   return now;
 }
 

@@ -48,7 +48,7 @@ struct TrackEvent {
   std::filesystem::path path;
   std::string title;
   double offset_seconds = 0.0;    // where in the file it started
-  double duration_seconds = 0.0;  // of what was to play from that offset
+  double duration_seconds = 0.0;  // of the whole track, wherever it was started
   double played_seconds = 0.0;    // Ended, and Skipped after breaking off: how much really played
   double gain_db = 0.0;           // the track's own gain (loudness matching), from the gain source
   std::string reason;             // Skipped: why

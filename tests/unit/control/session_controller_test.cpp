@@ -150,6 +150,7 @@ TEST_CASE("a track resumed near its end hands over to the next where the timelin
   CHECK(resumed.payload["entry"] == 0);
   const double offset = resumed.payload["offset_seconds"].get<double>();
   CHECK(offset == Approx(6.5).margin(0.1));
+  CHECK(resumed.payload["duration_seconds"].get<double>() == Approx(10.0));  // the whole file's, for review
   CHECK(tracks[2].payload["entry"] == 1);
   // Each start is recorded at the poll after it, up to 4 blocks (85 ms) late.
   const double due = double(resumed.session_ns) / 1e9 + (10.0 - 3.0 - offset);
