@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "audio/gain_ramps.h"
+#include "audio/track_crossfade.h"
 
 namespace holdspace::audio {
 namespace {
@@ -167,13 +168,12 @@ void PlaylistPlayer::queue_following() {
     if (slot < 0) return;
     const int before = pending_slots_.empty() ? current_slot_ : pending_slots_.back();
     pending_slots_.push_back(slot);
-    // Never crossfade over more than half of either track, or a short track would vanish. Half
-    // of the whole track, not of what is left of one started part-way: the timeline (and so a
-    // resume) counts the hand-over from the track's length, and the mixer starts the next track
-    // at once if less than the crossfade is left.
-    std::int64_t crossfade = engine_.seconds_to_frames(options_.crossfade_seconds);
-    if (before >= 0) crossfade = std::min(crossfade, whole_track_frames(slots_[before]) / 2);
-    crossfade = std::min(crossfade, whole_track_frames(slots_[slot]) / 2);
+    // Of whole tracks, also one started part-way (the mixer starts the next track at once if
+    // less than the crossfade is left of it). With nothing before, only this track bounds it.
+    const std::int64_t next = whole_track_frames(slots_[slot]);
+    const std::int64_t previous = before >= 0 ? whole_track_frames(slots_[before]) : next;
+    const std::int64_t crossfade =
+        track_crossfade(engine_.seconds_to_frames(options_.crossfade_seconds), previous, next);
     MixerCommand command;
     command.type = MixerCommand::Type::Queue;
     command.slot = slot;

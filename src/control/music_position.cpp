@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "audio/audio_file.h"
+#include "audio/track_crossfade.h"
 #include "playlist/playlist.h"
 
 namespace holdspace::control {
@@ -53,12 +54,11 @@ MusicPosition music_position(const session::PhasePlan& phase, int phase_index,
     const double length = durations[std::size_t(entry)];
     const int next = following(entry);
     if (length > 0) {
-      // The next track starts one crossfade before this one ends, the crossfade kept to half of
-      // either track as the player keeps it.
+      // The next track starts one crossfade before this one ends, as the player queues it.
       double step = length;
       if (next >= 0) {
-        const double next_length = durations[std::size_t(next)];
-        const double crossfade = std::min({phase.track_crossfade_seconds, length / 2, next_length / 2});
+        const double crossfade =
+            audio::track_crossfade(phase.track_crossfade_seconds, length, durations[std::size_t(next)]);
         step = std::max(length - crossfade, 0.001);
       }
       if (seconds < step) return {false, entry, std::max(0.0, seconds)};
